@@ -1,0 +1,25 @@
+# make serve: build and serve the site locally; make test: every test; make build: site/ for publishing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test verify bench clean
+
+# The virtual environment is rebuilt when the pinned requirements change.
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+serve: $(BIN)/.installed
+	$(BIN)/mkdocs serve
+
+build: $(BIN)/.installed
+	$(BIN)/mkdocs build --strict --site-dir site
+
+test: $(BIN)/.installed
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf site .pytest_cache

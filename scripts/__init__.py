@@ -1,0 +1,1 @@
+"""Tools for the bilingual policy site: the policy core and its command-line entry points."""

@@ -1,0 +1,186 @@
+"""From source lines to the policy's Markdown files.
+
+The policy starts at its preamble heading (はじめに, 前文) or, without one, at
+its first chapter or article; it ends with the revision lines of its appendix
+(附則). What lies outside is site chrome and is left out (and said so). Inside,
+a line that cannot be placed in the numbering stops the import: we say which
+text it is rather than guess.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..policy import model
+from ..policy.dates import read_date
+from ..policy.structure import (APPENDIX_TITLE, CAPTION_ONLY, article_heading, chapter_heading,
+                                classify)
+from .source import Line
+
+PREAMBLE_HEADINGS = re.compile(r"^(はじめに|前文|序文|Introduction|Preamble)$")
+CLOSING = re.compile(r"^(以上|End)$")
+
+
+@dataclass
+class Problem:
+    line: Line
+    code: str
+    message: str
+
+
+@dataclass
+class Part:
+    """One file to write: its path under the language folder, title and body lines."""
+
+    rel: str
+    title: str
+    lines: list[Line] = field(default_factory=list)
+    subheadings: set[int] = field(default_factory=set)   # indexes of lines written as '## '
+    chapter: str = ""
+
+
+@dataclass
+class Imported:
+    parts: list[Part]
+    problems: list[Problem]
+    skipped_before: list[Line]
+    skipped_after: list[Line]
+
+
+def _is_article(line: Line, lang: str) -> bool:
+    return article_heading(line.text, lang) is not None
+
+
+def _policy_span(lines: list[Line], lang: str) -> tuple[int, int]:
+    start = next((i for i, l in enumerate(lines) if PREAMBLE_HEADINGS.match(l.text)), None)
+    if start is None:
+        first = next((i for i, l in enumerate(lines)
+                      if _is_article(l, lang) or chapter_heading(l.text, lang)), None)
+        if first is None:
+            return 0, -1
+        start = first - 1 if first > 0 and CAPTION_ONLY.match(lines[first - 1].text) else first
+    end = len(lines)
+    appendix = next((i for i in range(start, len(lines)) if APPENDIX_TITLE.match(lines[i].text)
+                     and len(lines[i].text) <= 30), None)
+    if appendix is not None:
+        end = appendix + 1
+        while end < len(lines) and (read_date(lines[end].text).written or CLOSING.match(lines[end].text)):
+            end += 1
+            if CLOSING.match(lines[end - 1].text):
+                break
+    return start, end
+
+
+def split_policy(lines: list[Line], lang: str = "ja") -> Imported:
+    start, end = _policy_span(lines, lang)
+    problems: list[Problem] = []
+    if end < 0:
+        return Imported([], [], lines, [])
+    body = lines[start:end]
+    parts: list[Part] = []
+    current: Part | None = None
+    chapter = ""
+    pending_caption: Line | None = None
+    for index, line in enumerate(body):
+        nxt = body[index + 1] if index + 1 < len(body) else None
+        if CAPTION_ONLY.match(line.text) and nxt is not None and _is_article(nxt, lang):
+            heading = article_heading(nxt.text, lang)
+            if not heading.caption:
+                pending_caption = line   # '（目的）' above '第1条　…'
+                continue
+        heading = article_heading(line.text, lang)
+        if heading:
+            caption = heading.caption
+            if pending_caption is not None:
+                caption = CAPTION_ONLY.match(pending_caption.text)[1]
+                pending_caption = None
+            bracket = "（）" if lang == "ja" and not heading.numeral.isascii() else "()"
+            if lang == "ja" and re.search(r"[（]", line.text) is None and "(" in line.text:
+                bracket = "()"
+            title = heading.numeral + (f"{bracket[0]}{caption}{bracket[1]}" if caption else "")
+            current = Part(f"articles/{heading.number:02d}.md", title, chapter=chapter)
+            if heading.rest:
+                current.lines.append(Line(heading.rest, line.line, line.col))
+            parts.append(current)
+            continue
+        chap = chapter_heading(line.text, lang)
+        if chap:
+            chapter = line.text
+            continue
+        if APPENDIX_TITLE.match(line.text) and len(line.text) <= 30:
+            current = Part("appendix.md", line.text)
+            parts.append(current)
+            continue
+        if current is None:
+            current = Part("index.md", line.text)
+            parts.append(current)
+            continue
+        if current.rel == "index.md" and _looks_like_heading(line.text):
+            current.subheadings.add(len(current.lines))
+        current.lines.append(line)
+    problems += _check_numbering(parts, lang)
+    return Imported(parts, problems, lines[:start], lines[end:])
+
+
+def _looks_like_heading(text: str) -> bool:
+    return len(text) <= 20 and not re.search(r"[。、.,]", text)
+
+
+def _check_numbering(parts: list[Part], lang: str) -> list[Problem]:
+    """Numbers that do not follow on: we cannot tell where such text belongs."""
+    problems = []
+    expected_article = None
+    for part in parts:
+        if not part.rel.startswith("articles/"):
+            continue
+        number = int(part.rel[9:11])
+        if expected_article is not None and number != expected_article:
+            problems.append(Problem(Line(part.title, 0), "IMP002",
+                                    f"article {part.title!r} follows article {expected_article - 1}"))
+        expected_article = number + 1
+        paragraph = item = None
+        for line in part.lines:
+            kind, marker, value = classify(line.text, lang)
+            if kind == model.PARAGRAPH:
+                # The first paragraph may go unnumbered (Japanese statute style): then numbering starts at 2.
+                allowed = {1, 2} if paragraph is None else {paragraph + 1}
+                if value not in allowed:
+                    problems.append(Problem(line, "IMP003",
+                                            f"could not place {_quote(line.text)}: paragraph {marker} "
+                                            f"does not follow paragraph {paragraph or '(none)'}"))
+                paragraph, item = value, None
+            elif kind == model.ITEM:
+                allowed = {1} if item is None else {item + 1}
+                if value not in allowed:
+                    problems.append(Problem(line, "IMP004",
+                                            f"could not place {_quote(line.text)}: item {marker} "
+                                            f"does not follow item {item or '(none)'}"))
+                item = value
+    return problems
+
+
+def _quote(text: str, width: int = 40) -> str:
+    return "“" + (text if len(text) <= width else text[:width] + "…") + "”"
+
+
+# Markdown that must not be read as markup: list markers, headings, quotes, raw HTML.
+_LEADING = re.compile(r"^([#>]|[-+*] |\d+[.)] )")
+
+
+def escape_markdown(text: str) -> str:
+    text = text.replace("\\", "\\\\").replace("<", "\\<").replace("*", "\\*").replace("`", "\\`")
+    if _LEADING.match(text):
+        text = "\\" + text if not text[0].isdigit() else re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
+    return text
+
+
+def render(part: Part) -> str:
+    out = []
+    if part.chapter:
+        out += ["---", f"chapter: {part.chapter}", "---", ""]
+    out.append(f"# {escape_markdown(part.title)}")
+    for index, line in enumerate(part.lines):
+        out.append("")
+        prefix = "## " if index in part.subheadings else ""
+        out.append(prefix + escape_markdown(line.text))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,129 @@
+"""Dates as editors write them in a revision line, Japanese or English.
+
+``read_date`` finds the one date in a line and returns it, or says why the
+line holds no real date. It normalises only to compare: the line is never
+rewritten.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from japanera import ERA_DATA_GENERAL
+
+from .numbering import KANJI, to_int
+
+# Modern eras from japanera's data: kanji -> Era, and the one-letter romaji heads.
+_MODERN = ("明治", "大正", "昭和", "平成", "令和")
+ERAS = {era.kanji: era for era in ERA_DATA_GENERAL if era.kanji in _MODERN}
+ERA_HEADS = {era.english[0]: era for era in ERAS.values()}
+
+MONTHS = {m.lower(): i for i, m in enumerate(
+    ["January", "February", "March", "April", "May", "June", "July",
+     "August", "September", "October", "November", "December"], start=1)}
+_MONTH_RE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+
+_NUM = rf"(?:\d{{1,4}}|{KANJI})"
+_PATTERNS = [
+    ("era", re.compile(rf"({'|'.join(_MODERN)})\s*(元|{_NUM})\s*年\s*({_NUM})\s*月\s*({_NUM})\s*日")),
+    ("western", re.compile(rf"(\d{{4}}|[〇一二三四五六七八九]{{4}})\s*年\s*({_NUM})\s*月\s*({_NUM})\s*日")),
+    ("era_short", re.compile(r"(?<![A-Za-z])([MTSHR])\s?(\d{1,2})[./](\d{1,2})[./](\d{1,2})(?!\d)")),
+    ("numeric", re.compile(r"(?<!\d)(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})(?!\d)")),
+    ("en_mdy", re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)),
+    ("en_dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE}),?\s+(\d{{4}})\b", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """What a line says about its date: the date, or the problem, and the text as written."""
+
+    date: dt.date | None
+    written: str          # the date as it stands in the line ('' when none found)
+    problem: str = ""     # why there is no date, for a finding
+
+
+def _month_number(name: str) -> int | None:
+    name = name.lower().rstrip(".")
+    for full, number in MONTHS.items():
+        if full.startswith(name) and len(name) >= 3:
+            return number
+    return None
+
+
+def _make(year: int, month: int, day: int, written: str) -> DateReading:
+    try:
+        return DateReading(dt.date(year, month, day), written)
+    except ValueError:
+        return DateReading(None, written, f"{written} is not a real date")
+
+
+def _era_date(era_name: str, year_text: str, month: int, day: int, written: str) -> DateReading:
+    era = ERAS[era_name]
+    relative = 1 if year_text == "元" else to_int(year_text)
+    if relative < 1:
+        return DateReading(None, written, f"{written} is not a real date (no year 0 in an era)")
+    reading = _make(era.relative_year_to_absolute_year(relative), month, day, written)
+    if reading.date is None:
+        return reading
+    if reading.date < era.since or (era.until and reading.date >= era.until):
+        end = f" to {era.until:%Y-%m-%d}" if era.until else ""
+        return DateReading(None, written,
+                           f"{written} does not exist: {era.kanji} runs from {era.since:%Y-%m-%d}{end}")
+    return reading
+
+
+def read_date(line: str) -> DateReading:
+    """Find the date in ``line``; never raises."""
+    if not isinstance(line, str):
+        return DateReading(None, "", "not text")
+    folded = unicodedata.normalize("NFKC", line)
+    for name, pattern in _PATTERNS:
+        match = pattern.search(folded)
+        if not match:
+            continue
+        written = match.group(0)
+        try:
+            if name == "era":
+                return _era_date(match[1], match[2], to_int(match[3]), to_int(match[4]), written)
+            if name == "western":
+                return _make(to_int(match[1]), to_int(match[2]), to_int(match[3]), written)
+            if name == "era_short":
+                era = ERA_HEADS[match[1]]
+                return _era_date(era.kanji, match[2], int(match[3]), int(match[4]), written)
+            if name == "numeric":
+                return _make(int(match[1]), int(match[2]), int(match[3]), written)
+            if name == "en_mdy":
+                month = _month_number(match[1])
+                if month is None:
+                    continue
+                return _make(int(match[3]), month, int(match[2]), written)
+            if name == "en_dmy":
+                month = _month_number(match[2])
+                if month is None:
+                    continue
+                return _make(int(match[3]), month, int(match[1]), written)
+        except (ValueError, OverflowError):
+            return DateReading(None, written, f"{written} is not a real date")
+    return DateReading(None, "", "no date found")
+
+
+# Events of a revision line, normalised to three words.
+_EVENTS = [
+    ("enacted", re.compile(r"制定|策定|enact|establish|adopt", re.I)),
+    ("revised", re.compile(r"改定|改訂|改正|最終更新|revis|amend|updat", re.I)),
+    ("effective", re.compile(r"施行|適用|実施|effect|enforce|in force", re.I)),
+]
+
+
+def read_events(line: str) -> tuple[str, ...]:
+    return tuple(name for name, pattern in _EVENTS if pattern.search(line))
+
+
+def format_date(date: dt.date, lang: str) -> str:
+    """How the site shows a date: '2022年4月1日' or 'April 1, 2022'."""
+    if lang == "ja":
+        return f"{date.year}年{date.month}月{date.day}日"
+    return f"{date:%B} {date.day}, {date.year}"

@@ -1,0 +1,43 @@
+"""Numerals as legal Japanese writes them: full-width, kanji and circled digits.
+
+Only used to *read* numbers for comparison and ids; the text itself is never rewritten.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import kanjize
+
+DIGITS = r"[0-9０-９]+"
+KANJI = r"[〇一二三四五六七八九十百千]+"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+IROHA = "イロハニホヘトチリヌルヲワカヨタレソツネナラム"
+
+
+def to_int(numeral: str) -> int:
+    """Read '１２', '12', '十二', '⑫' or 'ロ' as an integer.
+
+    Raises ValueError for anything else, so callers decide how to report it.
+    """
+    numeral = numeral.strip()
+    if not numeral:
+        raise ValueError("empty numeral")
+    if len(numeral) == 1 and numeral in IROHA:
+        return IROHA.index(numeral) + 1
+    folded = unicodedata.normalize("NFKC", numeral)
+    if folded.isdigit() and folded.isascii():
+        return int(folded)
+    if re.fullmatch(KANJI, numeral):
+        if re.fullmatch("[〇一二三四五六七八九]+", numeral) and len(numeral) > 1:
+            # Digit-by-digit kanji, as in 二〇二二.
+            return int("".join(str("〇一二三四五六七八九".index(c)) for c in numeral))
+        return int(kanjize.kanji2number(numeral))
+    raise ValueError(f"not a numeral: {numeral!r}")
+
+
+def fold(text: str) -> str:
+    """A comparison key: NFKC, dash-like characters folded to '-', runs of blanks to one space."""
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"[‐‑‒–—―−－ｰ─]", "-", text)
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,222 @@
+"""Reading the policy's Markdown files into the model.
+
+Blocks are Markdown paragraphs (runs of non-blank lines). Clause ids come from
+the numbering alone, so Japanese and English get the same ids:
+``art-N`` for the article, ``art-N-pM`` for paragraph M (text before the first
+numbered paragraph is paragraph 1), ``art-N-pM-iK`` for item K, ``…-sJ`` for
+sub-item J. A label line (＜宛先＞) returns to the paragraph level.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from . import model
+from .dates import read_date, read_events
+from .structure import APPENDIX_TITLE, article_heading, chapter_heading, classify
+
+LANGS = ("ja", "en")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+
+
+class PolicyError(Exception):
+    """Input that cannot be read at all: a missing file, bad encoding, broken YAML."""
+
+    def __init__(self, path: str, line: int, message: str):
+        super().__init__(f"{path}:{line}: {message}")
+        self.path, self.line, self.message = path, line, message
+
+
+def split_front_matter(text: str, path: str) -> tuple[dict, int, str]:
+    """(front matter, lines it takes, the rest). Broken YAML is a PolicyError."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}, 0, text
+    try:
+        data = yaml.safe_load(match[1] or "") or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = (mark.line + 2) if mark else 1
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        raise PolicyError(path, line, f"front matter is not valid YAML: {problem}") from None
+    if not isinstance(data, dict):
+        raise PolicyError(path, 2, "front matter must be a mapping of 'key: value' lines")
+    consumed = match.group(0)
+    return data, consumed.count("\n"), text[len(consumed):]
+
+
+def _blocks(body: str, first_line: int) -> list[tuple[int, str]]:
+    """Markdown paragraphs with the file line of their first line."""
+    out: list[tuple[int, str]] = []
+    current: list[str] = []
+    start = 0
+    for offset, line in enumerate(body.split("\n")):
+        if line.strip():
+            if not current:
+                start = first_line + offset
+            current.append(line.rstrip())
+            if line.lstrip().startswith("#"):
+                # An ATX heading is a block of its own even without a blank line after it.
+                out.append((start, "\n".join(current)))
+                current = []
+        elif current:
+            out.append((start, "\n".join(current)))
+            current = []
+    if current:
+        out.append((start, "\n".join(current)))
+    return out
+
+
+def _kind(rel: str, title: str, front_matter: dict, lang: str) -> str:
+    if front_matter.get("page"):
+        return model.PAGE
+    if article_heading(title, lang):
+        return model.ARTICLE
+    if APPENDIX_TITLE.match(title):
+        return model.APPENDIX
+    if rel == "index.md":
+        return model.PREAMBLE
+    return model.PAGE
+
+
+def parse_document(text: str, path: str, rel: str, lang: str) -> model.Document:
+    front_matter, fm_lines, body = split_front_matter(text, path)
+    raw_blocks = _blocks(body, fm_lines + 1)
+    title, title_line = "", 0
+    blocks: list[model.Block] = []
+    for line, raw in raw_blocks:
+        heading = re.match(r"^(#{1,6})\s+(.*?)\s*#*\s*$", raw)
+        if heading and not title and len(heading[1]) == 1:
+            title, title_line = heading[2].strip(), line
+            blocks.append(model.Block(model.HEADING, raw, line))
+            continue
+        if heading:
+            blocks.append(model.Block(model.HEADING, raw, line))
+            continue
+        kind, marker, number = classify(raw, lang)
+        if chapter_heading(raw, lang) and kind == model.TEXT:
+            kind = model.CHAPTER
+        blocks.append(model.Block(kind, raw, line, marker, number))
+    kind = _kind(rel, title, front_matter, lang)
+    doc = model.Document(path=path, rel=rel, lang=lang, kind=kind, title=title,
+                         title_line=title_line, front_matter=front_matter,
+                         front_matter_lines=fm_lines, blocks=blocks,
+                         chapter=str(front_matter.get("chapter", "") or ""))
+    if kind == model.ARTICLE:
+        heading = article_heading(title, lang)
+        doc.article_number, doc.article_numeral, doc.caption = heading.number, heading.numeral, heading.caption
+        _assign_clauses(doc)
+    elif kind in (model.PREAMBLE, model.APPENDIX):
+        _single_clause(doc, "preamble" if kind == model.PREAMBLE else "appendix")
+    if kind == model.APPENDIX:
+        doc.revisions = _revisions(doc)
+    return doc
+
+
+def _single_clause(doc: model.Document, clause_id: str) -> None:
+    body = [b for b in doc.blocks if b.kind != model.HEADING or b.line != doc.title_line]
+    clause = model.Clause(clause_id, doc.kind, "", None, doc.title_line or 1)
+    for block in body:
+        block.clause_id = clause_id
+        clause.blocks.append(block)
+    if body:
+        body[0].opens_clause = True
+    doc.clauses.append(clause)
+
+
+def _assign_clauses(doc: model.Document) -> None:
+    art = f"art-{doc.article_number}"
+    paragraph = item = None
+    current: model.Clause | None = None
+
+    def open_clause(clause_id: str, kind: str, block: model.Block) -> model.Clause:
+        clause = model.Clause(clause_id, kind, block.marker, block.number, block.line, [block])
+        block.clause_id, block.opens_clause = clause_id, True
+        doc.clauses.append(clause)
+        return clause
+
+    paragraph_clause: model.Clause | None = None
+    for block in doc.blocks:
+        if block.kind == model.HEADING and block.line == doc.title_line:
+            current = open_clause(art, model.ARTICLE, block)
+            block.marker, block.number = doc.article_numeral, doc.article_number
+            continue
+        if block.kind == model.PARAGRAPH:
+            paragraph, item = block.number, None
+            current = paragraph_clause = open_clause(f"{art}-p{paragraph}", model.PARAGRAPH, block)
+            continue
+        if paragraph is None and block.kind not in (model.CHAPTER,):
+            # Text or items before any numbered paragraph belong to an implicit paragraph 1.
+            paragraph = 1
+            if block.kind in (model.TEXT, model.NOTE, model.LABEL, model.HEADING):
+                current = paragraph_clause = open_clause(f"{art}-p1", model.PARAGRAPH, block)
+                continue
+        if block.kind == model.ITEM:
+            item = block.number
+            current = open_clause(f"{art}-p{paragraph}-i{item}", model.ITEM, block)
+            continue
+        if block.kind == model.SUBITEM:
+            parent = f"{art}-p{paragraph}" + (f"-i{item}" if item is not None else "")
+            current = open_clause(f"{parent}-s{block.number}", model.SUBITEM, block)
+            continue
+        if block.kind == model.LABEL:
+            item = None
+            current = paragraph_clause or current
+        if current is None:
+            continue
+        block.clause_id = current.id
+        current.blocks.append(block)
+
+
+def _revisions(doc: model.Document) -> list[model.Revision]:
+    revisions = []
+    for block in doc.blocks:
+        if block.kind == model.HEADING:
+            continue
+        reading = read_date(block.text)
+        if reading.date is None and not reading.written:
+            continue  # a line with no date at all, such as 以上
+        block.kind = model.REVISION
+        if reading.date is not None:
+            revisions.append(model.Revision(reading.date, read_events(block.text), block.text, block.line))
+    return revisions
+
+
+def read_document(path: Path, rel: str, lang: str, display: str | None = None) -> model.Document:
+    display = display or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PolicyError(display, 0, "file not found") from None
+    except UnicodeDecodeError as err:
+        raise PolicyError(display, 1, f"not UTF-8 text ({err.reason} at byte {err.start})") from None
+    except OSError as err:
+        raise PolicyError(display, 0, f"cannot read: {err.strerror}") from None
+    return parse_document(text.replace("\r\n", "\n"), display, rel, lang)
+
+
+def policy_files(lang_dir: Path) -> list[Path]:
+    return sorted(p for p in lang_dir.rglob("*.md") if p.is_file())
+
+
+def load_policy(docs_dir: Path, lang: str, root: Path | None = None) -> model.Policy:
+    """Every Markdown file under ``docs_dir/lang`` (pages included, kind PAGE)."""
+    lang_dir = docs_dir / lang
+    if not lang_dir.is_dir():
+        raise PolicyError(str(lang_dir), 0, "no such folder")
+    documents = []
+    for path in policy_files(lang_dir):
+        rel = path.relative_to(lang_dir).as_posix()
+        documents.append(read_document(path, rel, lang, _display(path, root)))
+    return model.Policy(lang, documents)
+
+
+def _display(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return str(path)

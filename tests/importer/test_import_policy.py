@@ -1,0 +1,172 @@
+"""The importer, run as a user runs it: on the seed, on the HTML fixture, on other house styles."""
+import re
+import unicodedata
+
+import pytest
+
+from scripts.importer.source import read_source, split_capture
+from tests.conftest import FIXTURES, ROOT, SEED, run_module
+
+CHROME = ["レンタルサーバー", "コンテンツにスキップ", "クーポン", "MIXWEB", "お申し込み", "会社概要",
+          "Copyright", "Close this module", "お友達招待プログラム", "Sitejet"]
+
+
+def import_to(tmp_path, source, *extra):
+    out = tmp_path / "ja"
+    result = run_module("scripts.import_policy", str(source), "--lang", "ja", "--out", str(out), *extra)
+    return result, out
+
+
+def read_tree(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def policy_sentences():
+    """Every sentence of the policy in the seed, from はじめに to the 附則 line."""
+    text = SEED.read_text(encoding="utf-8")
+    body = text[text.index("はじめに"):text.index("2022年4月1日　改定・施行") + len("2022年4月1日　改定・施行")]
+    return [s for s in re.split(r"(?<=。)", body) if s.strip()]
+
+
+@pytest.fixture(scope="module")
+def seed_import(tmp_path_factory):
+    result, out = import_to(tmp_path_factory.mktemp("seed"), SEED)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_seed_imports_one_file_per_article(seed_import):
+    files = read_tree(seed_import)
+    assert sorted(files) == sorted(["appendix.md", "index.md"] + [f"articles/{n:02d}.md" for n in range(1, 13)])
+    assert files["articles/01.md"].decode().startswith("# 第１条（個人情報）\n")
+    assert files["appendix.md"].decode() == "# 附則\n\n2022年4月1日　改定・施行\n"
+
+
+def reading_order(folder):
+    order = ["index.md"] + [f"articles/{n:02d}.md" for n in range(1, 13)] + ["appendix.md"]
+    return "".join((folder / name).read_text(encoding="utf-8") for name in order)
+
+
+def test_seed_import_is_lossless(seed_import):
+    markdown = reading_order(seed_import)
+    flat = re.sub(r"\s+|#", "", markdown)
+    missing = [s for s in policy_sentences() if re.sub(r"\s+", "", s.strip()) not in flat]
+    assert missing == []
+    for marker in ["第１条（個人情報）", "１．当社は", "（１７）その他", "①個人情報開示請求書", "＜送付書類＞", "＜宛先＞",
+                   "https://tools.google.com/dlpage/gaoptout?hl=ja", "〒542-0081", "伊丹　浩"]:
+        assert marker in markdown
+
+
+def test_seed_import_keeps_the_order_of_the_text(seed_import):
+    flat = re.sub(r"\s+|#", "", reading_order(seed_import))
+    positions = [flat.find(re.sub(r"\s+", "", s)) for s in policy_sentences()]
+    assert positions == sorted(positions)
+
+
+def test_seed_import_leaves_no_site_chrome(seed_import):
+    markdown = "".join(p.read_text(encoding="utf-8") for p in seed_import.rglob("*.md"))
+    assert [word for word in CHROME if word in markdown] == []
+
+
+def test_the_committed_japanese_files_are_the_import_of_the_seed(seed_import):
+    for name, data in read_tree(seed_import).items():
+        assert (ROOT / "docs" / "ja" / name).read_bytes() == data, name
+
+
+def test_html_fixture_gives_the_same_markdown(tmp_path, seed_import):
+    result, out = import_to(tmp_path, FIXTURES / "privacy-policy-ja.html")
+    assert result.returncode == 0, result.stderr
+    assert read_tree(out) == read_tree(seed_import)
+
+
+def test_second_run_changes_nothing(tmp_path):
+    result, out = import_to(tmp_path, SEED)
+    assert result.returncode == 0
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*.md")}
+    again, _ = import_to(tmp_path, SEED)
+    assert again.returncode == 0
+    assert again.stdout == ""
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*.md")} == before
+
+
+def test_differing_files_are_not_overwritten_without_force(tmp_path):
+    result, out = import_to(tmp_path, SEED)
+    edited = out / "articles" / "05.md"
+    edited.write_text("# 第５条（編集中）\n", encoding="utf-8")
+    blocked, _ = import_to(tmp_path, SEED)
+    assert blocked.returncode == 2
+    assert "05.md: would change (use --force to overwrite)" in blocked.stderr
+    assert edited.read_text(encoding="utf-8") == "# 第５条（編集中）\n"
+    forced, _ = import_to(tmp_path, SEED, "--force")
+    assert forced.returncode == 0
+    assert edited.read_text(encoding="utf-8").startswith("# 第５条（安全管理措置に関する事項）")
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("missing.txt", None, "no such file"),
+    ("empty.txt", b"", "the file is empty"),
+    ("latin1.txt", "第１条（個人情報）".encode("shift_jis"), "not UTF-8 text"),
+    ("menu.txt", "レンタルサーバー お問い合わせ ログイン".encode(), "no articles found"),
+])
+def test_bad_input_exits_2_and_writes_nothing(tmp_path, name, content, message):
+    source = tmp_path / name
+    if content is not None:
+        source.write_bytes(content)
+    result, out = import_to(tmp_path, source)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+def test_text_that_cannot_be_placed_is_named_and_nothing_written(tmp_path):
+    result, out = import_to(tmp_path, FIXTURES / "styles" / "unplaceable.txt")
+    assert result.returncode == 2
+    assert "unplaceable.txt:6: IMP004 could not place “（３）住所”: item （３） does not follow item 1" in result.stderr
+    assert "unplaceable.txt:7: IMP003 could not place" in result.stderr
+    assert not out.exists()
+
+
+def test_statute_house_style(tmp_path):
+    result, out = import_to(tmp_path, FIXTURES / "styles" / "statute-style.txt")
+    assert result.returncode == 0, result.stderr
+    files = {k: v.decode() for k, v in read_tree(out).items()}
+    assert sorted(files) == ["appendix.md", "articles/01.md", "articles/02.md", "articles/03.md"]
+    assert files["articles/01.md"] == (
+        "---\nchapter: 第1章　総則\n---\n\n# 第1条（目的）\n\n"
+        "この規程は、株式会社サンプル（以下「会社」という。）における個人情報の適正な取扱いについて定める。\n")
+    assert "\n\n一　個人情報　生存する個人" in files["articles/02.md"]
+    assert "\n\n2　前項第一号の規定にかかわらず" in files["articles/02.md"]
+    assert files["articles/03.md"].startswith("---\nchapter: 第2章　取得及び利用\n---\n\n# 第3条(取得の方法)\n\n会社は、偽り")
+    assert "\n\n① 本人の同意を得ることが困難であるとき\n" in files["articles/03.md"]
+    assert files["appendix.md"] == "# 附則\n\nこの規程は、令和4年4月1日から施行する。\n\n以上\n"
+    assert "left out 2 line(s) before the policy" in result.stderr
+    assert "left out 1 line(s) after the policy" in result.stderr
+
+
+def test_the_statute_style_reads_with_the_policy_core(tmp_path):
+    from scripts.policy.reader import load_policy
+    result, out = import_to(tmp_path, FIXTURES / "styles" / "statute-style.txt")
+    policy = load_policy(tmp_path, "ja")
+    ids = [c.id for c in policy.clauses()]
+    assert ids[:2] == ["art-1", "art-1-p1"]
+    assert "art-2-p1-i2" in ids and "art-2-p2" in ids and "art-3-p2-i2-s1" in ids
+    assert policy.effective_date().isoformat() == "2022-04-01"
+
+
+def test_one_line_capture_keeps_latin_phrases_together():
+    pieces = [p.text for p in split_capture("を利用しており、Google Analyticsを無効 ＜宛先＞ 〒542-0081 大阪府 VPN (MillenVPN)")]
+    assert pieces == ["を利用しており、Google Analyticsを無効", "＜宛先＞", "〒542-0081", "大阪府", "VPN (MillenVPN)"]
+
+
+def test_html_source_drops_navigation_and_dialogs():
+    lines = [line.text for line in read_source(FIXTURES / "privacy-policy-ja.html")]
+    assert "【限定クーポン】25%割引きクーポン！" not in lines
+    assert unicodedata.normalize("NFKC", lines[0]) != ""
+    assert "大阪府大阪市中央区南船場4丁目10番5号702" in lines
+
+
+def test_help_describes_the_command():
+    result = run_module("scripts.import_policy", "--help")
+    assert result.returncode == 0
+    assert "--force" in result.stdout and "附則" in result.stdout
