@@ -1,0 +1,92 @@
+"""Markdown for the build: the editor's text plus the structure the core derives.
+
+Clause-opening blocks get their ids through attr_list (``{: #art-6-p2 .clause }``);
+a leading ``1.`` is escaped so an English paragraph number is not read as a list.
+The editor's files are never changed: this is done on the Markdown in memory.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from ..policy import model
+
+_LIST_MARKER = re.compile(r"^(\d+)([.)])(\s)")
+
+
+def _block_markdown(block: model.Block, demote: int) -> str:
+    text = block.text
+    if block.kind == model.HEADING:
+        if demote:
+            text = "#" * demote + text
+        if block.opens_clause and block.clause_id.startswith("art-"):
+            text += f" {{ #{block.clause_id} }}"
+        return text
+    text = _LIST_MARKER.sub(r"\1\\\2\3", text)
+    if block.opens_clause and block.clause_id.startswith("art-"):
+        text += f"\n{{: #{block.clause_id} .clause }}"
+    return text
+
+
+def annotate(doc: model.Document, demote: int = 0) -> str:
+    return "\n\n".join(_block_markdown(b, demote) for b in doc.blocks) + "\n"
+
+
+def article_list(policy: model.Policy, link_prefix: str = "") -> str:
+    """Links to every article and the appendix, for the home page."""
+    lines = []
+    for doc in policy.articles + ([policy.appendix] if policy.appendix else []):
+        lines.append(f"- [{doc.title}]({link_prefix}{doc.rel})")
+    return "\n".join(lines) + "\n"
+
+
+def full_text(policy: model.Policy, title: str) -> str:
+    """The whole policy on one page: every document's text, headings one level down."""
+    parts = [f"# {title}"]
+    for doc in policy.ordered():
+        parts.append(annotate(doc, demote=1))
+    return "\n\n".join(parts)
+
+
+_CLAUSE_P = re.compile(r'<p( class="clause")? id="(art-[0-9a-z-]+)"( class="clause")?>')
+
+
+def add_clause_links(page_html: str, label: str) -> str:
+    """A link-on-hover at the start of each clause, so a reader can share it."""
+    def link(match: re.Match) -> str:
+        clause_id = match[2]
+        return (f'<p class="clause" id="{clause_id}"><a class="clause-link" href="#{clause_id}" '
+                f'aria-label="{html.escape(label)} ({clause_id})">§</a>')
+    return _CLAUSE_P.sub(link, page_html)
+
+
+def description(doc: model.Document, fallback: str, width: int = 110) -> str:
+    """A per-page meta description: the title and the start of the text."""
+    body = " ".join(b.body.replace("\n", " ") for b in doc.blocks if b.kind != model.HEADING)
+    text = f"{doc.title}: {body}" if doc.title and body else (doc.title or fallback)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def absolute_alternates(page_html: str, url: str, site_url: str, langs: tuple, default: str) -> str:
+    """hreflang alternates as absolute URLs, with x-default, replacing the relative ones.
+
+    Search engines ignore relative hreflang links; the switcher keeps its own relative links.
+    """
+    if not site_url or "<head>" not in page_html:
+        return page_html
+    base = site_url.rstrip("/") + "/"
+    path = url
+    for lang in langs:
+        if lang != default and (path == lang or path.startswith(f"{lang}/")):
+            path = path[len(lang):].lstrip("/")
+    links = []
+    for lang in langs:
+        href = base + ("" if lang == default else f"{lang}/") + path
+        links.append(f'<link rel="alternate" href="{html.escape(href)}" hreflang="{lang}">')
+    links.append(f'<link rel="alternate" href="{html.escape(base + path)}" hreflang="x-default">')
+    page_html = ALTERNATE_LINK.sub("", page_html)
+    return page_html.replace("</head>", "  " + "\n  ".join(links) + "\n  </head>", 1)
