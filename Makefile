@@ -15,8 +15,13 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 serve: $(BIN)/.installed
 	$(BIN)/mkdocs serve
 
+# Nothing inconsistent is published: verify stops the build on an error.
 build: $(BIN)/.installed
+	$(BIN)/python -m scripts.verify
 	$(BIN)/mkdocs build --strict --site-dir site
+
+verify: $(BIN)/.installed
+	$(BIN)/python -m scripts.verify
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest -q

@@ -24,6 +24,10 @@ from scripts.policy.reader import PolicyError, load_policy, parse_document  # no
 from scripts.site.annotate import (ALTERNATE_LINK, absolute_alternates, add_clause_links, annotate,  # noqa: E402
                                    article_list, description, full_text)
 from scripts.site.strings import strings  # noqa: E402
+from scripts.history import site as history  # noqa: E402
+from scripts.site import search as site_search  # noqa: E402
+from scripts.site import headers as site_headers  # noqa: E402
+from scripts.site import robots as site_robots  # noqa: E402
 
 _state: dict = {"policies": {}, "not_found": {}, "depth": 0}
 LANGS = ("ja", "en")
@@ -47,7 +51,8 @@ def build_date() -> dt.date:
 
 
 def _policy(config, lang: str) -> model.Policy:
-    docs_dir = Path(config["docs_dir"])
+    # Until an upcoming revision's date, the policy in force is its archived predecessor.
+    docs_dir = history.in_force_dir(config) or Path(config["docs_dir"])
     key = (str(docs_dir), lang)
     if key not in _state["policies"]:
         try:
@@ -55,6 +60,12 @@ def _policy(config, lang: str) -> model.Policy:
         except PolicyError as err:
             raise PluginError(str(err)) from None
     return _state["policies"][key]
+
+
+def on_config(config):
+    # Before MkDocs lists the files: the archive must be intact and the history pages exist.
+    history.prepare(config, build_date())
+    return config
 
 
 def on_startup(command, dirty) -> None:
@@ -86,6 +97,10 @@ def _effective(config) -> dt.date | None:
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     lang = _lang(config)
+    generated = history.page_markdown(page, lang, config, build_date())
+    if generated is not None:
+        return generated
+    markdown = history.in_force_markdown(page, lang, config) or markdown
     rel = page.file.src_uri.split("/", 1)[1] if page.file.src_uri.startswith(f"{lang}/") else page.file.src_uri
     doc = parse_document(markdown, page.file.src_path, rel, lang)
     ui = strings(lang)
@@ -98,10 +113,14 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    return add_clause_links(html, strings(_lang(config))["clause_link"])
+    html = add_clause_links(html, strings(_lang(config))["clause_link"])
+    if page.is_homepage:
+        html = site_search.ignore_article_list(html)
+    return history.page_content(html, page)
 
 
 def on_post_page(output: str, page, config) -> str:
+    output = history.post_page(output, page)
     return absolute_alternates(output, page.url, config.get("site_url") or "", LANGS, DEFAULT_LANG)
 
 
@@ -112,10 +131,12 @@ def _context(context: dict, config) -> dict:
     context["policy_ui"] = strings(lang)
     context["policy_effective"] = format_date(effective, lang) if effective else ""
     context["policy_effective_iso"] = effective.isoformat() if effective else ""
+    context["policy_upcoming"] = history.upcoming(lang, build_date(), config)
     return context
 
 
 def on_page_context(context, page, config, nav):
+    context["policy_indexed"] = site_search.indexable(page)
     return _context(context, config)
 
 
@@ -154,3 +175,11 @@ def on_post_build(config) -> None:
         target = site / "404.html" if lang == DEFAULT_LANG else site / lang / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(output, encoding="utf-8")
+    history.write_outputs(site, config, build_date())
+    # The search index and the CSP hashes read the finished pages of every language.
+    try:
+        site_search.build_index(site)
+    except site_search.SearchIndexError as err:
+        raise PluginError(str(err)) from None
+    site_headers.write_headers(site)
+    site_robots.write_robots(site, config.get("site_url") or "")

@@ -32,7 +32,7 @@ def build_site(project: Path, site_dir: Path, today: str = BUILD_TODAY) -> subpr
 def copy_project(target: Path) -> Path:
     """A copy of what the build reads, for tests that change the policy."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "overrides", "scripts", "data"):
+    for name in ("mkdocs.yml", "docs", "overrides", "scripts", "data", "revisions"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))

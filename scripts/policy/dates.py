@@ -75,6 +75,30 @@ def _era_date(era_name: str, year_text: str, month: int, day: int, written: str)
     return reading
 
 
+def _reading(name: str, match: re.Match) -> DateReading | None:
+    """The date one pattern matched; None when the match is not a date after all."""
+    written = match.group(0)
+    try:
+        if name == "era":
+            return _era_date(match[1], match[2], to_int(match[3]), to_int(match[4]), written)
+        if name == "western":
+            return _make(to_int(match[1]), to_int(match[2]), to_int(match[3]), written)
+        if name == "era_short":
+            era = ERA_HEADS[match[1]]
+            return _era_date(era.kanji, match[2], int(match[3]), int(match[4]), written)
+        if name == "numeric":
+            return _make(int(match[1]), int(match[2]), int(match[3]), written)
+        if name == "en_mdy":
+            month = _month_number(match[1])
+            return None if month is None else _make(int(match[3]), month, int(match[2]), written)
+        if name == "en_dmy":
+            month = _month_number(match[2])
+            return None if month is None else _make(int(match[3]), month, int(match[1]), written)
+    except (ValueError, OverflowError):
+        return DateReading(None, written, f"{written} is not a real date")
+    return None
+
+
 def read_date(line: str) -> DateReading:
     """Find the date in ``line``; never raises."""
     if not isinstance(line, str):
@@ -84,30 +108,24 @@ def read_date(line: str) -> DateReading:
         match = pattern.search(folded)
         if not match:
             continue
-        written = match.group(0)
-        try:
-            if name == "era":
-                return _era_date(match[1], match[2], to_int(match[3]), to_int(match[4]), written)
-            if name == "western":
-                return _make(to_int(match[1]), to_int(match[2]), to_int(match[3]), written)
-            if name == "era_short":
-                era = ERA_HEADS[match[1]]
-                return _era_date(era.kanji, match[2], int(match[3]), int(match[4]), written)
-            if name == "numeric":
-                return _make(int(match[1]), int(match[2]), int(match[3]), written)
-            if name == "en_mdy":
-                month = _month_number(match[1])
-                if month is None:
-                    continue
-                return _make(int(match[3]), month, int(match[2]), written)
-            if name == "en_dmy":
-                month = _month_number(match[2])
-                if month is None:
-                    continue
-                return _make(int(match[3]), month, int(match[1]), written)
-        except (ValueError, OverflowError):
-            return DateReading(None, written, f"{written} is not a real date")
+        reading = _reading(name, match)
+        if reading is not None:
+            return reading
     return DateReading(None, "", "no date found")
+
+
+def find_dates(text: str) -> list[DateReading]:
+    """Every date in ``text``, left to right, none overlapping; ``written`` is NFKC-folded."""
+    folded = unicodedata.normalize("NFKC", text)
+    found: list[tuple[int, int, DateReading]] = []
+    for name, pattern in _PATTERNS:   # in priority order: an era date wins over its digits
+        for match in pattern.finditer(folded):
+            if any(match.start() < end and start < match.end() for start, end, _ in found):
+                continue
+            reading = _reading(name, match)
+            if reading is not None:
+                found.append((match.start(), match.end(), reading))
+    return [reading for _, _, reading in sorted(found, key=lambda f: f[0])]
 
 
 # Events of a revision line, normalised to three words.

@@ -1,0 +1,94 @@
+"""Compare two versions of the policy, clause by clause: ``python -m scripts.diff OLD NEW``.
+
+OLD and NEW are each a revision date (an archived revision in ``revisions/``),
+``current`` (the working tree's ``docs/``) or ``git:REF`` (the ``docs/`` of a
+commit, branch or tag; read from git without a checkout).
+
+Exit status: 0 no differences, 1 differences, 2 error.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from scripts.history import render
+from scripts.history.sources import SourceError, resolve
+from scripts.policy.compare import compare_policies
+
+ROOT = Path(__file__).resolve().parent.parent
+
+EPILOG = """\
+versions:
+  2022-04-01   an archived revision (revisions/2022-04-01/); an unknown date lists the known ones
+  current      the working tree's docs/
+  git:REF      docs/ at a commit, branch or tag, e.g. git:main, git:HEAD~1, git:v1.0
+
+Clauses are aligned by their ids (art-6-p2-i1) and words: an inserted item shows as
+inserted and the items after it as renumbered. Inside a changed clause, deleted and
+inserted characters are marked: text [-deleted-]{+inserted+}; markdown and html
+<del>…</del><ins>…</ins>. Differences of whitespace alone (an ideographic or
+non-breaking space for a normal one, a re-wrapped line) are not changes unless
+--whitespace is given.
+
+exit status: 0 no differences, 1 differences, 2 error (unknown revision, bad ref, unreadable file)
+
+examples:
+  python -m scripts.diff 2022-04-01 current
+  python -m scripts.diff git:origin/main current --format markdown
+  python -m scripts.diff 2022-04-01 2027-01-01 --lang both --format json
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # exit 2 with usage, as argparse does, but never a traceback
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m scripts.diff", description=__doc__.split("\n\n")[0],
+                epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("old", metavar="OLD", help="the earlier version: DATE, current or git:REF")
+    p.add_argument("new", metavar="NEW", help="the later version: DATE, current or git:REF")
+    p.add_argument("--lang", choices=("ja", "en", "both"), default="ja",
+                   help="which language to compare (default: ja, the original)")
+    p.add_argument("--format", choices=tuple(render.FORMATS), default="text",
+                   help="text (default), markdown (for a pull-request comment), html (a page), json")
+    p.add_argument("--whitespace", action="store_true",
+                   help="report differences of whitespace alone as changes")
+    p.add_argument("--root", type=Path, default=None,
+                   help="the repository (default: the current directory if it has docs/, else this repository)")
+    return p
+
+
+def _root(given: Path | None) -> Path:
+    if given is not None:
+        return given
+    cwd = Path.cwd()
+    return cwd if (cwd / "docs").is_dir() or (cwd / "revisions").is_dir() else ROOT
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    root = _root(args.root)
+    langs = ("ja", "en") if args.lang == "both" else (args.lang,)
+    try:
+        old = resolve(args.old, root, langs)
+        new = resolve(args.new, root, langs)
+    except SourceError as err:
+        print(f"scripts.diff: error: {err}", file=sys.stderr)
+        return 2
+    comparisons = {lang: compare_policies(old.policy(lang), new.policy(lang), args.whitespace) for lang in langs}
+    report = render.Report(args.old, args.new, comparisons, args.whitespace)
+    sys.stdout.write(render.FORMATS[args.format](report))
+    return 1 if report.changed else 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(1)

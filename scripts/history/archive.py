@@ -1,0 +1,159 @@
+"""The archive of published revisions: ``revisions/<date>/<lang>/…`` and ``revisions/SHA256SUMS``.
+
+Each published revision is kept as its own files, both languages, exactly as
+they were in ``docs/`` on release (only the policy's own documents: preamble,
+articles, appendix). The manifest lists every archived file with its sha256 in
+the format of ``sha256sum`` (``<hex>  <date>/<lang>/<path>``), so it can be checked
+with standard tools too. Published revisions are immutable: :func:`check`
+reports every file whose content no longer matches, is missing or is not listed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..policy import model
+from ..policy.finding import ERROR, Finding
+from ..policy.reader import LANGS, PolicyError, load_policy
+
+ARCHIVE = "revisions"
+MANIFEST = "SHA256SUMS"
+_LINE = re.compile(r"^([0-9a-f]{64}) [ *](\d{4}-\d{2}-\d{2})/(ja|en)/(\S+\.md)$")
+
+
+class ArchiveError(Exception):
+    """An archive that cannot be read: a malformed manifest, an unreadable file."""
+
+    def __init__(self, path: str, line: int, message: str):
+        super().__init__(f"{path}:{line}: {message}")
+        self.path, self.line, self.message = path, line, message
+
+
+@dataclass
+class Revision:
+    """One published revision: its date and the hashes of its files (``ja/articles/01.md`` → hex)."""
+
+    date: dt.date
+    folder: Path
+    files: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.date.isoformat()
+
+    def manifest_lines(self) -> list[str]:
+        return [f"{digest}  {self.name}/{rel}" for rel, digest in sorted(self.files.items())]
+
+    @property
+    def sha256(self) -> str:
+        """One digest for the whole revision: the sha256 of its manifest lines."""
+        text = "".join(line + "\n" for line in self.manifest_lines())
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def policy(self, lang: str) -> model.Policy:
+        try:
+            return load_policy(self.folder, lang, root=self.folder.parent.parent)
+        except PolicyError as err:
+            raise ArchiveError(err.path, err.line, err.message) from None
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def archive_dir(root: Path) -> Path:
+    return root / ARCHIVE
+
+
+def manifest_path(root: Path) -> Path:
+    return archive_dir(root) / MANIFEST
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def read_archive(root: Path) -> list[Revision]:
+    """Every revision the manifest lists, oldest first. No archive yet: an empty list."""
+    manifest = manifest_path(root)
+    shown = _display(manifest, root)
+    if not manifest.exists():
+        if archive_dir(root).is_dir() and any(archive_dir(root).iterdir()):
+            raise ArchiveError(shown, 0, "the revisions folder has no manifest")
+        return []
+    try:
+        text = manifest.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ArchiveError(shown, 0, f"cannot read the manifest: {err}") from None
+    revisions: dict[dt.date, Revision] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        match = _LINE.match(line)
+        if not match:
+            raise ArchiveError(shown, number, f"not a manifest line '<sha256>  <date>/<lang>/<file>.md': {line!r}")
+        digest, date_text, lang, rel = match.groups()
+        try:
+            date = dt.date.fromisoformat(date_text)
+        except ValueError:
+            raise ArchiveError(shown, number, f"{date_text} is not a real date") from None
+        if ".." in rel.split("/"):
+            raise ArchiveError(shown, number, f"a path may not leave its revision: {rel}")
+        revision = revisions.setdefault(date, Revision(date, archive_dir(root) / date_text))
+        key = f"{lang}/{rel}"
+        if key in revision.files:
+            raise ArchiveError(shown, number, f"{date_text}/{key} is listed twice")
+        revision.files[key] = digest
+    return [revisions[d] for d in sorted(revisions)]
+
+
+def check(root: Path) -> list[Finding]:
+    """Every archived file that does not match the manifest, and every file it does not list.
+
+    HIST001 a file's content changed; HIST002 a listed file is missing; HIST003 a file
+    is not in the manifest; HIST004 the manifest itself cannot be read.
+    """
+    try:
+        revisions = read_archive(root)
+    except ArchiveError as err:
+        return [Finding(err.path, err.line, "HIST004", ERROR, err.message)]
+    findings = []
+    listed = set()
+    for revision in revisions:
+        for rel, digest in revision.files.items():
+            path = revision.folder / rel
+            listed.add(path.resolve())
+            shown = _display(path, root)
+            if not path.is_file():
+                findings.append(Finding(shown, 0, "HIST002", ERROR,
+                                        "archived file is missing: published revisions are immutable"))
+                continue
+            actual = sha256_file(path)
+            if actual != digest:
+                findings.append(Finding(shown, 0, "HIST001", ERROR,
+                                        f"archived file no longer matches its sha256 in {ARCHIVE}/{MANIFEST} "
+                                        f"(expected {digest[:12]}…, found {actual[:12]}…): "
+                                        "published revisions are immutable"))
+    folder = archive_dir(root)
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.name != MANIFEST and path.resolve() not in listed:
+                findings.append(Finding(_display(path, root), 0, "HIST003", ERROR,
+                                        f"file in the archive is not listed in {ARCHIVE}/{MANIFEST}"))
+    return findings
+
+
+def policy_documents(docs_dir: Path, lang: str) -> list[model.Document]:
+    """The documents of ``docs_dir/lang`` that make up the policy (no generated or other pages)."""
+    policy = load_policy(docs_dir, lang)
+    return [d for d in policy.documents if d.kind != model.PAGE]
+
+
+def langs() -> tuple[str, ...]:
+    return LANGS

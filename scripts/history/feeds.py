@@ -1,0 +1,116 @@
+"""What others read without scraping: an Atom feed and a JSON index per language, and the
+per-revision JSON that the compare page's script reads.
+
+Written into the built site, per language (``/history/…`` and ``/en/history/…``):
+
+- ``atom.xml``: one entry per revision (newest first), linking to its diff page;
+  dated by the revision's date (midnight, Japan time), so an announced revision
+  carries its future date;
+- ``index.json``: ``{"lang", "today", "current", "revisions": [{"date", "status",
+  "url", "diff_url", "data_url", "sha256", "changed_articles"}]}``, newest first;
+- ``data/<date>.json``: the revision's documents and clauses (id, number, text, and
+  the key the comparison aligns on).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from feedgen.feed import FeedGenerator
+
+from ..policy import model
+from ..policy.compare import clause_text, clause_words, fold_whitespace
+from ..policy.dates import format_date
+from .pages import FOLDER
+from .timeline import Entry, Timeline
+from .words import words
+
+JST = dt.timezone(dt.timedelta(hours=9))
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == "ja" else f"{lang}/"
+
+
+def _url(site_url: str, lang: str, path: str) -> str:
+    return site_url.rstrip("/") + "/" + prefix(lang) + path
+
+
+def _moment(date: dt.date) -> dt.datetime:
+    return dt.datetime(date.year, date.month, date.day, tzinfo=JST)
+
+
+def index(timeline: Timeline, lang: str, site_url: str) -> dict:
+    current = timeline.current
+    revisions = []
+    for entry in timeline.newest_first:
+        revisions.append({
+            "date": entry.name,
+            "status": entry.status,
+            "url": _url(site_url, lang, f"{FOLDER}/{entry.name}/"),
+            "diff_url": _url(site_url, lang, f"{FOLDER}/{entry.name}/diff/") if entry.previous else None,
+            "data_url": _url(site_url, lang, f"{FOLDER}/data/{entry.name}.json"),
+            "sha256": entry.revision.sha256,
+            "changed_articles": timeline.changed_articles(entry, lang),
+        })
+    return {"lang": lang, "today": timeline.today.isoformat(),
+            "current": current.name if current else None, "revisions": revisions}
+
+
+def revision_data(timeline: Timeline, entry: Entry, lang: str) -> dict:
+    documents = []
+    for doc in timeline.policy(entry, lang).ordered():
+        key = f"\0{doc.kind}" if doc.kind != model.ARTICLE else fold_whitespace(doc.caption or doc.title)
+        documents.append({
+            "key": key, "title": doc.title, "kind": doc.kind, "article": doc.article_number,
+            "clauses": [{"id": c.id, "marker": c.marker, "text": clause_text(c),
+                         "key": fold_whitespace(clause_words(c, doc))} for c in doc.clauses],
+        })
+    return {"date": entry.name, "status": entry.status, "lang": lang, "documents": documents}
+
+
+def atom(timeline: Timeline, lang: str, site_url: str) -> bytes:
+    w = words(lang)
+    feed = FeedGenerator()
+    history_url = _url(site_url, lang, f"{FOLDER}/")
+    feed.id(history_url)
+    feed.title(w["feed_title"])
+    feed.language(lang)
+    feed.link(href=history_url, rel="alternate", type="text/html")
+    feed.link(href=_url(site_url, lang, f"{FOLDER}/atom.xml"), rel="self", type="application/atom+xml")
+    feed.author({"name": "AzPocket, Inc." if lang == "en" else "アズポケット株式会社"})
+    feed.generator("scripts.history")
+    newest = timeline.newest_first
+    feed.updated(_moment(newest[0].date) if newest else _moment(timeline.today))
+    for entry in newest:
+        item = feed.add_entry(order="append")
+        page = f"{FOLDER}/{entry.name}/" + ("diff/" if entry.previous else "")
+        item.id(_url(site_url, lang, f"{FOLDER}/{entry.name}/"))
+        item.title(w["feed_entry"].format(date=format_date(entry.date, lang), status=w[entry.status]))
+        item.link(href=_url(site_url, lang, page), rel="alternate", type="text/html")
+        item.updated(_moment(entry.date))
+        item.published(_moment(entry.date))
+        articles = timeline.changed_articles(entry, lang)
+        summary = w["first"] if entry.previous is None else w["feed_changes"].format(
+            articles=("、" if lang == "ja" else "; ").join(articles) or w["none"])
+        item.summary(summary)
+    return feed.atom_str(pretty=True)
+
+
+def write(site_dir: Path, timeline: Timeline, site_url: str, langs: tuple[str, ...] = ("ja", "en")) -> list[Path]:
+    written = []
+    for lang in langs:
+        folder = site_dir / prefix(lang) / FOLDER
+        (folder / "data").mkdir(parents=True, exist_ok=True)
+        outputs = {
+            folder / "index.json": json.dumps(index(timeline, lang, site_url), ensure_ascii=False, indent=1).encode(),
+            folder / "atom.xml": atom(timeline, lang, site_url),
+        }
+        for entry in timeline.entries:
+            outputs[folder / "data" / f"{entry.name}.json"] = json.dumps(
+                revision_data(timeline, entry, lang), ensure_ascii=False, separators=(",", ":")).encode()
+        for path, data in outputs.items():
+            path.write_bytes(data)
+            written.append(path)
+    return written

@@ -1,0 +1,299 @@
+"""A comparison shown to people and programs: text, Markdown, HTML, JSON.
+
+Each renderer takes ``Report`` (what was compared and the per-language
+comparisons from ``scripts.policy.compare``) and returns a string. Only clauses
+that differ are shown, each under its article, with its clause id, the text
+before and after, and the character-level change.
+
+Markers of a character-level change: text ``[-deleted-]{+inserted+}`` (the
+convention of ``wdiff`` and ``git diff --word-diff``); Markdown and HTML
+``<del>…</del><ins>…</ins>`` with a legend in words, so colour is never the only cue.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+
+from ..policy import compare
+from ..policy.compare import ClauseChange, Comparison, DocumentChange, Segment
+from .words import words
+
+LANG_NAMES = {"ja": "Japanese (ja)", "en": "English (en)"}
+
+
+@dataclass
+class Report:
+    old: str                          # labels as the user named them: '2022-04-01', 'current', 'git:main'
+    new: str
+    comparisons: dict[str, Comparison]  # lang -> comparison, in the order asked
+    whitespace: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return any(c.changed for c in self.comparisons.values())
+
+
+# --- text ------------------------------------------------------------------
+
+def _wdiff(segments: list[Segment]) -> str:
+    out = []
+    for seg in segments:
+        if seg.op == compare.EQUAL:
+            out.append(seg.text)
+        elif seg.op == compare.DELETE:
+            out.append(f"[-{seg.text}-]")
+        else:
+            out.append(f"{{+{seg.text}+}}")
+    return "".join(out)
+
+
+def _indent(text: str, prefix: str) -> str:
+    return "\n".join(prefix + line for line in text.split("\n"))
+
+
+def _doc_heading(doc: DocumentChange) -> str:
+    head = doc.title or doc.rel
+    if doc.old and doc.new and doc.old.title != doc.new.title:
+        head = f"{doc.new.title} (was {doc.old.title})"
+    return head
+
+
+def _clause_heading(change: ClauseChange) -> str:
+    if change.status == compare.RENUMBERED or (change.old_id and change.new_id and change.old_id != change.new_id):
+        return f"{change.new_id} ({change.status}, was {change.old_id})"
+    return f"{change.id} ({change.status})"
+
+
+def _renumbering(change: ClauseChange) -> str:
+    return f"{change.old_marker or change.old_id} → {change.new_marker or change.new_id}, words unchanged"
+
+
+def _text_clause(change: ClauseChange, whitespace: bool) -> list[str]:
+    head = f"  {_clause_heading(change)}  line {change.line}"
+    if change.status == compare.RENUMBERED:
+        return [f"{head}: {_renumbering(change)}"]
+    lines = [head]
+    if change.status == compare.INSERTED:
+        return lines + [_indent(change.new_text, "    + ")]
+    if change.status == compare.DELETED:
+        return lines + [_indent(change.old_text, "    - ")]
+    for hunk in change.hunks(whitespace):
+        if hunk.old_text:
+            lines.append(_indent(hunk.old_text, "    - "))
+        if hunk.new_text:
+            lines.append(_indent(hunk.new_text, "    + "))
+        if hunk.old_text and hunk.new_text:
+            lines.append(_indent(_wdiff(hunk.segments), "    ~ "))
+    return lines
+
+
+def text(report: Report) -> str:
+    lines = [f"Comparing {report.old} → {report.new}"]
+    for lang, comparison in report.comparisons.items():
+        lines.append("")
+        lines.append(f"== {LANG_NAMES.get(lang, lang)} ==")
+        if not comparison.changed:
+            lines.append("No change to the policy.")
+            continue
+        for doc in comparison.changed_documents():
+            where = (doc.new or doc.old).path
+            lines.append("")
+            lines.append(f"{_doc_heading(doc)}: {doc.status}  [{where}]")
+            for change in doc.changes():
+                lines += _text_clause(change, report.whitespace)
+    return "\n".join(lines) + "\n"
+
+
+# --- Markdown (pull-request comments) ----------------------------------------
+
+def md_escape(value: str) -> str:
+    """Text that GitHub shows as written: Markdown signs escaped, HTML signs as entities."""
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_{}\[\]#|~])", r"\\\1", value)
+
+
+def _md_segments(segments: list[Segment]) -> str:
+    out = []
+    for seg in segments:
+        body = md_escape(seg.text).replace("\n", "<br>")
+        if seg.op == compare.EQUAL:
+            out.append(body)
+        elif seg.op == compare.DELETE:
+            out.append(f"<del>{body}</del>")
+        else:
+            out.append(f"<ins>{body}</ins>")
+    return "".join(out)
+
+
+def _md_quote(label: str, value: str) -> str:
+    return f"> **{label}:** " + md_escape(value).replace("\n", "<br>")
+
+
+def _md_clause(change: ClauseChange, whitespace: bool) -> list[str]:
+    was = f" (was `{change.old_id}`)" if change.old_id and change.old_id != change.id else ""
+    head = f"- `{change.id}` {change.status}{was}"
+    if change.status == compare.RENUMBERED:
+        return [f"{head}: {md_escape(_renumbering(change))}", ""]
+    out = [head, ""]
+    if change.status == compare.INSERTED:
+        return out + ["  " + _md_quote("Inserted", change.new_text), ""]
+    if change.status == compare.DELETED:
+        return out + ["  " + _md_quote("Deleted", change.old_text), ""]
+    for number, hunk in enumerate(change.hunks(whitespace)):
+        if number:
+            out.append("")
+        if not hunk.old_text:
+            out.append("  " + _md_quote("Inserted", hunk.new_text))
+            continue
+        if not hunk.new_text:
+            out.append("  " + _md_quote("Deleted", hunk.old_text))
+            continue
+        out += ["  " + _md_quote("Before", hunk.old_text), "  >",
+                "  " + _md_quote("After", hunk.new_text), "  >",
+                "  > **Change:** " + _md_segments(hunk.segments)]
+    return out + [""]
+
+
+def markdown(report: Report, heading_level: int = 3) -> str:
+    h = "#" * heading_level
+    out = [f"{h} Policy changes: `{report.old}` → `{report.new}`", ""]
+    if not report.changed:
+        out += ["No change to the policy.", ""]
+        return "\n".join(out)
+    out += ["Legend: <del>deleted text</del>, <ins>inserted text</ins>.", ""]
+    for lang, comparison in report.comparisons.items():
+        out.append(f"{h}# {LANG_NAMES.get(lang, lang)}")
+        out.append("")
+        if not comparison.changed:
+            out += ["No change to the policy.", ""]
+            continue
+        for doc in comparison.changed_documents():
+            out.append(f"**{md_escape(_doc_heading(doc))}**: {doc.status} "
+                       f"(`{(doc.new or doc.old).path}`)")
+            out.append("")
+            for change in doc.changes():
+                out += _md_clause(change, report.whitespace)
+    return "\n".join(out)
+
+
+# --- HTML ----------------------------------------------------------------------
+
+def html_segments(segments: list[Segment]) -> str:
+    out = []
+    for seg in segments:
+        body = html.escape(seg.text).replace("\n", "<br>")
+        if seg.op == compare.EQUAL:
+            out.append(body)
+        elif seg.op == compare.DELETE:
+            out.append(f"<del>{body}</del>")
+        else:
+            out.append(f"<ins>{body}</ins>")
+    return "".join(out)
+
+
+def legend(lang: str) -> str:
+    w = words(lang)
+    return (f'<p class="history-legend">{html.escape(w["legend"])} '
+            f'<ins>{html.escape(w["legend_ins"])}</ins> '
+            f'<del>{html.escape(w["legend_del"])}</del></p>')
+
+
+def html_comparison(comparison: Comparison, lang: str, show_unchanged: bool = True) -> str:
+    """The clause-aligned comparison as an HTML fragment, one section per article.
+
+    Every clause is shown (unchanged ones plainly) so a reader sees a change in place;
+    each changed clause is marked with its status in words.
+    """
+    w = words(lang)
+    if not comparison.changed:
+        return f'<p class="history-nochange">{html.escape(w["no_change"])}</p>\n'
+    out = [legend(lang)]
+    for doc in comparison.documents:
+        if doc.status == compare.UNCHANGED and not show_unchanged:
+            continue
+        status = doc.status
+        out.append(f'<section class="history-doc history-{status}">')
+        out.append(f'<h2>{html.escape(_doc_heading(doc))} '
+                   f'<span class="history-status">［{html.escape(w.get(status, status))}］</span></h2>')
+        if doc.status == compare.UNCHANGED:
+            out.append(f'<p class="history-unchanged">{html.escape(w["unchanged"])}</p></section>')
+            continue
+        for change in doc.clauses:
+            out.append(_html_clause(change, w))
+        out.append("</section>")
+    return "\n".join(out) + "\n"
+
+
+def _html_clause(change: ClauseChange, w: dict) -> str:
+    status = change.status
+    label = ""
+    if status != compare.UNCHANGED:
+        was = f' {w["was"]} {change.old_id}' if change.old_id and change.old_id != change.id else ""
+        label = f'<span class="history-status">［{html.escape(w[status] + was)}］</span> '
+    if status == compare.INSERTED:
+        body = f"<ins>{html.escape(change.new_text).replace(chr(10), '<br>')}</ins>"
+    elif status == compare.DELETED:
+        body = f"<del>{html.escape(change.old_text).replace(chr(10), '<br>')}</del>"
+    elif status == compare.UNCHANGED:
+        body = html.escape(change.new_text).replace("\n", "<br>")
+    else:
+        body = html_segments(change.segments)
+    return (f'<p class="history-clause history-{status}" data-clause="{html.escape(change.id)}">'
+            f'{label}{body}</p>')
+
+
+def html_document(report: Report) -> str:
+    parts = ["<!doctype html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+             f"<title>Policy changes: {html.escape(report.old)} → {html.escape(report.new)}</title>",
+             "<style>ins{background:#d4fcbc;text-decoration:underline}"
+             "del{background:#fbb;text-decoration:line-through}</style>", "</head>", "<body>",
+             f"<h1>Policy changes: {html.escape(report.old)} → {html.escape(report.new)}</h1>"]
+    for lang, comparison in report.comparisons.items():
+        parts.append(f'<article lang="{lang}"><h1>{html.escape(LANG_NAMES.get(lang, lang))}</h1>')
+        parts.append(html_comparison(comparison, lang, show_unchanged=False))
+        parts.append("</article>")
+    parts += ["</body>", "</html>"]
+    return "\n".join(parts) + "\n"
+
+
+# --- JSON ----------------------------------------------------------------------
+
+def _clause_json(change: ClauseChange) -> dict:
+    return {
+        "status": change.status,
+        "id": change.id,
+        "old_id": change.old_id or None,
+        "new_id": change.new_id or None,
+        "line": change.line,
+        "before": change.old_text if change.old else None,
+        "after": change.new_text if change.new else None,
+        "segments": [[seg.op, seg.text] for seg in change.segments],
+    }
+
+
+def comparison_json(comparison: Comparison) -> dict:
+    return {
+        "changed": comparison.changed,
+        "articles_added": [d.title for d in comparison.articles_added],
+        "articles_removed": [d.title for d in comparison.articles_removed],
+        "documents": [{
+            "status": doc.status,
+            "title": doc.title,
+            "old_title": doc.old.title if doc.old else None,
+            "path": (doc.new or doc.old).path,
+            "rel": doc.rel,
+            "article": doc.article_number,
+            "clauses": [_clause_json(c) for c in doc.changes()],
+        } for doc in comparison.changed_documents()],
+    }
+
+
+def as_json(report: Report) -> str:
+    data = {"old": report.old, "new": report.new, "changed": report.changed,
+            "languages": {lang: comparison_json(c) for lang, c in report.comparisons.items()}}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+FORMATS = {"text": text, "markdown": markdown, "html": html_document, "json": as_json}

@@ -1,0 +1,482 @@
+"""Comparing two versions of the policy, clause by clause.
+
+Everything that shows what changed (``python -m scripts.diff``, the history
+pages of the site, the pull-request summary) asks this module, so they never
+disagree about what a change is.
+
+API
+---
+``compare_policies(old, new, whitespace=False) -> Comparison``
+    ``old`` and ``new`` are :class:`~scripts.policy.model.Policy` objects of the
+    same language (from ``reader.load_policy`` or built from ``parse_document``).
+
+``Comparison``
+    ``.documents``: a :class:`DocumentChange` per document, in reading order of
+    the new policy (removed documents where they stood). ``.changed`` is True
+    when anything differs; ``.changes()`` lists the clause changes that are not
+    ``unchanged``; ``.changed_ids()`` the clause ids touched (both sides);
+    ``.articles_added`` / ``.articles_removed`` the articles that appear or go.
+
+``DocumentChange``
+    ``.status``: ``added``, ``removed``, ``changed`` or ``unchanged``; ``.old`` and
+    ``.new`` documents (one may be None); ``.title``; ``.clauses``: a
+    :class:`ClauseChange` per clause, aligned.
+
+``ClauseChange``
+    ``.status``: ``unchanged``, ``changed``, ``inserted``, ``deleted`` or
+    ``renumbered`` (same words under a new number, e.g. after an inserted item);
+    ``.old_id`` / ``.new_id`` (``art-6-p2-i1``, '' on the missing side);
+    ``.old_text`` / ``.new_text`` as written; ``.segments``: for a changed or
+    renumbered clause, the character-level edit as :class:`Segment` runs
+    (``equal``, ``delete``, ``insert``) that turn ``old_text`` into ``new_text``.
+
+How clauses are paired
+----------------------
+Within a document, clauses are aligned on their words without the numbering
+marker (difflib over the clause sequence), so an inserted item shows as one
+insertion and the items after it as renumbered, not as a cascade of changes.
+Runs that differ are paired by similarity; a lone clause replaced by a lone
+clause is a change. Articles are paired the same way on their captions, so an
+inserted article does not make every later article "changed".
+
+Inside a changed clause the edit is computed character by character (Japanese
+has no spaces between words), then tidied so that one- or two-character
+coincidences do not split a rewritten phrase into confetti.
+
+Whitespace
+----------
+By default a difference of whitespace alone (an ideographic space for a normal
+one, a non-breaking space, a re-wrapped line, a space between Japanese and
+Latin text) is not a change: texts are compared after :func:`fold_whitespace`,
+and edits that only touch whitespace are shown as equal. ``whitespace=True``
+reports them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Callable, Sequence, TypeVar
+
+from . import model
+
+UNCHANGED = "unchanged"
+CHANGED = "changed"
+INSERTED = "inserted"
+DELETED = "deleted"
+RENUMBERED = "renumbered"
+
+ADDED = "added"
+REMOVED = "removed"
+
+EQUAL = "equal"
+DELETE = "delete"
+INSERT = "insert"
+
+# Pairing threshold: below this similarity two clauses are a deletion and an insertion.
+SIMILAR = 0.4
+# Equal runs this short between two edits are folded into the edit (readability).
+CHAFF = 2
+
+T = TypeVar("T")
+
+_SPACES = re.compile(r"\s+")
+# A space next to a character outside ASCII (Japanese text, full-width signs) carries no meaning.
+_SPACE_BY_WIDE = re.compile(r" (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) ")
+
+
+def fold_whitespace(text: str) -> str:
+    """The text as compared when whitespace does not count.
+
+    Every run of whitespace (including U+3000 and U+00A0, and line breaks) becomes
+    one space, and a space beside a non-ASCII character is dropped, so
+    '当社は、\\n当社' equals '当社は、当社' and 'Google Analytics を' equals
+    'Google Analyticsを', while 'data processing' still differs from 'dataprocessing'.
+    """
+    return _SPACE_BY_WIDE.sub("", _SPACES.sub(" ", text)).strip()
+
+
+@dataclass(frozen=True)
+class Segment:
+    op: str      # EQUAL, DELETE, INSERT
+    text: str
+
+
+@dataclass
+class ClauseChange:
+    status: str
+    old: model.Clause | None
+    new: model.Clause | None
+    old_text: str = ""
+    new_text: str = ""
+    segments: list[Segment] = field(default_factory=list)
+
+    @property
+    def old_id(self) -> str:
+        return self.old.id if self.old else ""
+
+    @property
+    def new_id(self) -> str:
+        return self.new.id if self.new else ""
+
+    @property
+    def id(self) -> str:
+        """The id a reader follows: the new one, or the old one for a deletion."""
+        return self.new_id or self.old_id
+
+    @property
+    def line(self) -> int:
+        return (self.new or self.old).line
+
+    @property
+    def old_marker(self) -> str:
+        return self.old.marker if self.old else ""
+
+    @property
+    def new_marker(self) -> str:
+        return self.new.marker if self.new else ""
+
+    def hunks(self, whitespace: bool = False) -> list[Hunk]:
+        """The lines of the clause that differ, each with its character-level edit.
+
+        A clause of several lines (a paragraph with its address block, the appendix)
+        is quoted only where it changed.
+        """
+        if self.status == UNCHANGED:
+            return []
+        old_lines = self.old_text.split("\n") if self.old else []
+        new_lines = self.new_text.split("\n") if self.new else []
+        hunks: list[Hunk] = []
+        joined = False  # whether the previous line pair differed: neighbouring lines form one hunk
+        for old, new in align(old_lines, new_lines, lambda line: _key(line, whitespace)):
+            old_part, new_part = old or "", new or ""
+            same = old is not None and new is not None and (
+                old_part == new_part or (not whitespace and fold_whitespace(old_part) == fold_whitespace(new_part)))
+            if same:
+                joined = False
+                continue
+            if joined:
+                last = hunks.pop()
+                old_part = "\n".join(p for p in (last.old_text, old_part) if p or old is not None)
+                new_part = "\n".join(p for p in (last.new_text, new_part) if p or new is not None)
+            hunks.append(Hunk(old_part, new_part, []))
+            joined = True
+        return [Hunk(h.old_text, h.new_text, char_diff(h.old_text, h.new_text, whitespace)) for h in hunks]
+
+
+@dataclass(frozen=True)
+class Hunk:
+    """Consecutive lines of a clause that differ: before, after, and the edit between them."""
+
+    old_text: str
+    new_text: str
+    segments: list[Segment]
+
+
+@dataclass
+class DocumentChange:
+    status: str
+    old: model.Document | None
+    new: model.Document | None
+    clauses: list[ClauseChange] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return (self.new or self.old).title
+
+    @property
+    def rel(self) -> str:
+        return (self.new or self.old).rel
+
+    @property
+    def kind(self) -> str:
+        return (self.new or self.old).kind
+
+    @property
+    def article_number(self) -> int | None:
+        return (self.new or self.old).article_number
+
+    def changes(self) -> list[ClauseChange]:
+        return [c for c in self.clauses if c.status != UNCHANGED]
+
+
+@dataclass
+class Comparison:
+    lang: str
+    old: model.Policy
+    new: model.Policy
+    documents: list[DocumentChange]
+    whitespace: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return any(d.status != UNCHANGED for d in self.documents)
+
+    def changes(self) -> list[ClauseChange]:
+        return [c for d in self.documents for c in d.changes()]
+
+    def changed_documents(self) -> list[DocumentChange]:
+        return [d for d in self.documents if d.status != UNCHANGED]
+
+    def changed_ids(self) -> set[str]:
+        return {i for c in self.changes() for i in (c.old_id, c.new_id) if i}
+
+    @property
+    def articles_added(self) -> list[DocumentChange]:
+        return [d for d in self.documents if d.status == ADDED and d.kind == model.ARTICLE]
+
+    @property
+    def articles_removed(self) -> list[DocumentChange]:
+        return [d for d in self.documents if d.status == REMOVED and d.kind == model.ARTICLE]
+
+    def changed_articles(self) -> list[str]:
+        """Titles of the documents that changed, new titles first-hand: for lists and feeds."""
+        return [d.title for d in self.changed_documents()]
+
+
+# --- texts -----------------------------------------------------------------
+
+def clause_text(clause: model.Clause) -> str:
+    """The clause as written, without the Markdown heading sign."""
+    lines = []
+    for block in clause.blocks:
+        text = block.text
+        if block.kind == model.HEADING:
+            text = text.lstrip("#").strip()
+        lines.append(text)
+    return "\n".join(lines)
+
+
+def clause_words(clause: model.Clause, doc: model.Document) -> str:
+    """The clause without its own number, for pairing: renumbering alone is not rewording."""
+    if not clause.blocks:
+        return ""
+    first = doc.caption if clause.kind == model.ARTICLE else clause.blocks[0].body
+    return "\n".join([first] + [b.text for b in clause.blocks[1:]])
+
+
+def _key(text: str, whitespace: bool) -> str:
+    return text if whitespace else fold_whitespace(text)
+
+
+# --- character-level edit ----------------------------------------------------
+
+def char_diff(old: str, new: str, whitespace: bool = False) -> list[Segment]:
+    """Runs of equal, deleted and inserted characters turning ``old`` into ``new``."""
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    raw: list[Segment] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            raw.append(Segment(EQUAL, old[i1:i2]))
+            continue
+        if not whitespace and fold_whitespace(old[i1:i2]) == fold_whitespace(new[j1:j2]) \
+                and _only_space(old[i1:i2] + new[j1:j2]):
+            raw.append(Segment(EQUAL, new[j1:j2]))  # a whitespace-only edit shows as the new text
+            continue
+        if i2 > i1:
+            raw.append(Segment(DELETE, old[i1:i2]))
+        if j2 > j1:
+            raw.append(Segment(INSERT, new[j1:j2]))
+    return _tidy(raw)
+
+
+_BREAK_AFTER = "。．.!?！？\n"
+_SOFT_AFTER = "、，,;；:：）)」』 \u3000"
+
+
+def _boundary_score(before: str, edit: str, after: str) -> int:
+    """How well an edit sits on sentence and phrase boundaries (higher is better)."""
+    score = 0
+    for char in (before[-1:] or "\n", edit[-1:]):
+        score += 2 if char in _BREAK_AFTER else 1 if char in _SOFT_AFTER else 0
+    if edit[:1] in " \u3000":
+        score += 1
+    return score
+
+
+def _slide(segments: list[Segment]) -> list[Segment]:
+    """Shift a lone insertion or deletion along repeated text onto a sentence boundary.
+
+    'いた[-します。なお…とし-]ます。' and 'いたします。[-なお…とします。-]' are the same edit;
+    the second is what a reader expects.
+    """
+    out = list(segments)
+    for i in range(1, len(out) - 1):
+        before, edit, after = out[i - 1], out[i], out[i + 1]
+        if before.op != EQUAL or after.op != EQUAL or edit.op == EQUAL:
+            continue
+        a, d, b = before.text, edit.text, after.text
+        # Leftmost position first, then every shift to the right.
+        while a and a[-1] == d[-1]:
+            a, d, b = a[:-1], a[-1] + d[:-1], d[-1] + b
+        best, best_score = (a, d, b), _boundary_score(a, d, b)
+        while b and b[0] == d[0]:
+            a, d, b = a + d[0], d[1:] + b[0], b[1:]
+            score = _boundary_score(a, d, b)
+            if score > best_score:
+                best, best_score = (a, d, b), score
+        out[i - 1], out[i], out[i + 1] = Segment(EQUAL, best[0]), Segment(edit.op, best[1]), Segment(EQUAL, best[2])
+    return [seg for seg in out if seg.text or seg.op != EQUAL]
+
+
+def _only_space(text: str) -> bool:
+    return not text.strip()
+
+
+def _tidy(segments: list[Segment]) -> list[Segment]:
+    """Fold short equal runs between edits into the edits, and merge neighbours."""
+    out = _merge(segments)
+    changed = True
+    while changed:
+        changed = False
+        for i in range(1, len(out) - 1):
+            seg = out[i]
+            if (seg.op == EQUAL and len(seg.text) <= CHAFF and "\n" not in seg.text
+                    and out[i - 1].op != EQUAL and out[i + 1].op != EQUAL):
+                out = out[:i] + [Segment(DELETE, seg.text), Segment(INSERT, seg.text)] + out[i + 1:]
+                out = _merge(out)
+                changed = True
+                break
+    return _slide(out)
+
+
+def _merge(segments: list[Segment]) -> list[Segment]:
+    """Neighbouring edits become one deletion followed by one insertion."""
+    out: list[Segment] = []
+    i = 0
+    while i < len(segments):
+        if segments[i].op == EQUAL:
+            if out and out[-1].op == EQUAL:
+                out[-1] = Segment(EQUAL, out[-1].text + segments[i].text)
+            elif segments[i].text:
+                out.append(segments[i])
+            i += 1
+            continue
+        deleted, inserted = [], []
+        while i < len(segments) and segments[i].op != EQUAL:
+            (deleted if segments[i].op == DELETE else inserted).append(segments[i].text)
+            i += 1
+        if deleted:
+            out.append(Segment(DELETE, "".join(deleted)))
+        if inserted:
+            out.append(Segment(INSERT, "".join(inserted)))
+    return out
+
+
+# --- alignment ---------------------------------------------------------------
+
+def _similarity(a: str, b: str) -> float:
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
+        return 0.0
+    return matcher.ratio()
+
+
+def align(old: Sequence[T], new: Sequence[T], key: Callable[[T], str]) -> list[tuple[T | None, T | None]]:
+    """Pairs (old, new) in order; None on the side where an element has no partner."""
+    old_keys, new_keys = [key(x) for x in old], [key(x) for x in new]
+    matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    pairs: list[tuple[T | None, T | None]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            pairs += list(zip(old[i1:i2], new[j1:j2]))
+        elif tag == "delete":
+            pairs += [(x, None) for x in old[i1:i2]]
+        elif tag == "insert":
+            pairs += [(None, y) for y in new[j1:j2]]
+        else:
+            pairs += _pair_similar(old[i1:i2], new[j1:j2], old_keys[i1:i2], new_keys[j1:j2])
+    return pairs
+
+
+def _pair_similar(old, new, old_keys, new_keys):
+    """Best order-keeping pairing of two differing runs by similarity (small DP)."""
+    if len(old) == 1 and len(new) == 1:
+        return [(old[0], new[0])]
+    m, n = len(old), len(new)
+    if m * n > 2500:
+        # A rewrite this large gains nothing from fine pairing: pair in order.
+        k = min(m, n)
+        return list(zip(old[:k], new[:k])) + [(x, None) for x in old[k:]] + [(None, y) for y in new[k:]]
+    sim = [[_similarity(a, b) for b in new_keys] for a in old_keys]
+    # best[i][j]: best total similarity pairing old[i:] with new[j:]
+    best = [[0.0] * (n + 1) for _ in range(m + 1)]
+    for i in range(m - 1, -1, -1):
+        for j in range(n - 1, -1, -1):
+            options = [best[i + 1][j], best[i][j + 1]]
+            if sim[i][j] >= SIMILAR:
+                options.append(sim[i][j] + best[i + 1][j + 1])
+            best[i][j] = max(options)
+    pairs, i, j = [], 0, 0
+    while i < m and j < n:
+        if sim[i][j] >= SIMILAR and best[i][j] == sim[i][j] + best[i + 1][j + 1]:
+            pairs.append((old[i], new[j]))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            pairs.append((old[i], None))
+            i += 1
+        else:
+            pairs.append((None, new[j]))
+            j += 1
+    pairs += [(x, None) for x in old[i:]] + [(None, y) for y in new[j:]]
+    return pairs
+
+
+# --- documents and policies --------------------------------------------------
+
+def compare_documents(old: model.Document | None, new: model.Document | None,
+                      whitespace: bool = False) -> DocumentChange:
+    old_clauses = old.clauses if old else []
+    new_clauses = new.clauses if new else []
+    owner = {id(c): old for c in old_clauses} | {id(c): new for c in new_clauses}
+
+    def words(clause: model.Clause) -> str:
+        return _key(clause_words(clause, owner[id(clause)]), whitespace)
+
+    changes = [_clause_change(a, b, words, whitespace) for a, b in align(old_clauses, new_clauses, words)]
+    if old is None:
+        status = ADDED
+    elif new is None:
+        status = REMOVED
+    elif any(c.status in (CHANGED, INSERTED, DELETED) for c in changes):
+        status = CHANGED
+    else:
+        status = RENUMBERED if any(c.status == RENUMBERED for c in changes) else UNCHANGED
+    return DocumentChange(status, old, new, changes)
+
+
+def _clause_change(old, new, words, whitespace: bool) -> ClauseChange:
+    if old is None:
+        return ClauseChange(INSERTED, None, new, "", clause_text(new), [Segment(INSERT, clause_text(new))])
+    if new is None:
+        return ClauseChange(DELETED, old, None, clause_text(old), "", [Segment(DELETE, clause_text(old))])
+    old_text, new_text = clause_text(old), clause_text(new)
+    if words(old) == words(new):
+        if _key(old_text, whitespace) == _key(new_text, whitespace):
+            return ClauseChange(UNCHANGED, old, new, old_text, new_text, [Segment(EQUAL, new_text)])
+        status = RENUMBERED
+    else:
+        status = CHANGED
+    return ClauseChange(status, old, new, old_text, new_text, char_diff(old_text, new_text, whitespace))
+
+
+def _documents(policy: model.Policy) -> list[model.Document]:
+    return policy.ordered()
+
+
+def compare_policies(old: model.Policy, new: model.Policy, whitespace: bool = False) -> Comparison:
+    """Align the documents of two policies of one language and compare each pair."""
+    def caption(doc: model.Document) -> str:
+        if doc.kind != model.ARTICLE:
+            return f"\0{doc.kind}"  # preamble and appendix pair with their own kind only
+        return _key(doc.caption or doc.title, whitespace)
+
+    pairs = align(_documents(old), _documents(new), caption)
+    documents = []
+    for a, b in pairs:
+        if a is not None and b is not None and a.kind != b.kind:
+            # Never compare the appendix with an article: show one removed, one added.
+            documents += [compare_documents(a, None, whitespace), compare_documents(None, b, whitespace)]
+            continue
+        documents.append(compare_documents(a, b, whitespace))
+    return Comparison(new.lang or old.lang, old, new, documents, whitespace)

@@ -1,0 +1,166 @@
+"""The policy's contact and address blocks, read into plain data.
+
+Two kinds of block carry the company's details:
+
+* the postal address for requests (第６条's ``＜宛先＞``, English ``[Address]``):
+  a postal-code line ``〒542-0081``, an address line and the company name;
+* the company information (第１２条): ``事業者名：…``, ``代表取締役：…``, ``住所：…``,
+  ``お問い合わせページ：https://…`` (English ``Company name: …``, ``Representative
+  Director: …``, ``Address: …``, ``Contact page: …``).
+
+Every value keeps the file line it was read from, so a finding can point at it.
+The text is only read, never rewritten.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import model
+from .postal import find_postal_code
+
+ADDRESS_LABEL = re.compile(r"^(?:[＜<]\s*(?:宛先|送付先|郵送先)\s*[＞>]|\\?\[\s*(?:Address|Mailing address|Send to)\s*\\?\])\s*$",
+                           re.I)
+CORPORATE = re.compile(r"株式会社|有限会社|合同会社|一般社団法人|\b(?:Inc|Co|Ltd|LLC|Corporation|K\.K)\b\.?", re.I)
+URL = re.compile(r"https?://[^\s<>「」（）()、。，]+|[a-z][a-z0-9+.-]*://\S+|www\.\S+", re.I)
+
+# 'key：value' lines of a company information block, keys as editors write them.
+_KEYS = [
+    ("name", re.compile(r"^(?:事業者名|会社名|商号|名称|社名|Company name|Business operator|Name)$", re.I)),
+    ("representative", re.compile(r"^(?:代表取締役(?:社長)?|代表執行役|代表者(?:名|氏名)?|代表|"
+                                  r"Representative(?: Director)?(?:,? (?:President|CEO))?|President(?: and CEO)?|CEO)$", re.I)),
+    ("address", re.compile(r"^(?:住所|所在地|本社所在地|Address|Head office)$", re.I)),
+    ("postal_code", re.compile(r"^(?:郵便番号|Postal code|Zip code)$", re.I)),
+    ("url", re.compile(r"^(?:お問い?合わ?せ(?:ページ|フォーム|窓口|先)?|URL|ウェブサイト|Contact(?: page| form| us)?|Website|Inquiries)$",
+                       re.I)),
+]
+_KEY_VALUE = re.compile(r"^\s*([^：:]{1,40}?)\s*[：:]\s*(.+?)\s*$")
+
+
+@dataclass(frozen=True)
+class Value:
+    """One detail as written, with the file line it stands on."""
+
+    text: str
+    line: int
+
+
+@dataclass
+class Contact:
+    """A contact or address block of one document."""
+
+    path: str
+    lang: str
+    kind: str                   # 'address' (＜宛先＞) or 'company' (company information lines)
+    line: int                   # where the block starts
+    clause_id: str = ""
+    name: Value | None = None
+    representative_title: Value | None = None
+    representative: Value | None = None
+    address: Value | None = None
+    postal_code: Value | None = None   # normalised 'NNN-NNNN'; the line is where it is written
+    postal_written: str = ""           # the code as written, for quoting
+    url: Value | None = None
+    lines: list[Value] = field(default_factory=list)   # every line of the block, as written
+
+    @property
+    def last_line(self) -> int:
+        return max([v.line for v in self.lines] or [self.line])
+
+
+def _lines(block: model.Block) -> list[Value]:
+    return [Value(text.strip(), block.line + offset)
+            for offset, text in enumerate(block.text.split("\n")) if text.strip()]
+
+
+def _address_block(doc: model.Document, start: int) -> Contact:
+    label = doc.blocks[start]
+    contact = Contact(doc.path, doc.lang, "address", label.line, label.clause_id)
+    for block in doc.blocks[start + 1:]:
+        # The block ends at the next label, note, heading or numbered clause.
+        if block.kind not in (model.TEXT,):
+            break
+        for value in _lines(block):
+            contact.lines.append(value)
+            code = find_postal_code(value.text)
+            if code and contact.postal_code is None and re.match(r"^\s*(〒|\d{3}\D\d{4}\s*$)", value.text):
+                contact.postal_code, contact.postal_written = Value(code, value.line), _postal_text(value.text)
+                rest = re.sub(r"^〒?\s*[0-9０-９]{3}\D?[0-9０-９]{4}\s*", "", value.text)
+                if rest:
+                    contact.address = contact.address or Value(rest, value.line)
+            elif CORPORATE.search(value.text) and contact.name is None:
+                contact.name = value
+            elif URL.search(value.text) and contact.url is None:
+                contact.url = Value(URL.search(value.text)[0], value.line)
+            elif contact.address is None:
+                contact.address = value
+    return contact
+
+
+def _postal_text(text: str) -> str:
+    match = re.search(r"〒?\s*[0-9０-９]{3}\D?[0-9０-９]{4}", text)
+    return match[0] if match else text
+
+
+def _company_block(doc: model.Document, first: int) -> Contact | None:
+    contact = Contact(doc.path, doc.lang, "company", doc.blocks[first].line, doc.blocks[first].clause_id)
+    found = False
+    for block in doc.blocks[first:]:
+        if block.kind not in (model.TEXT, model.NOTE):
+            if found:
+                break
+            continue
+        for value in _lines(block):
+            pair = _KEY_VALUE.match(value.text)
+            key = next((name for name, pattern in _KEYS if pair and pattern.match(pair[1])), None)
+            if key is None:
+                continue
+            found = True
+            contact.lines.append(value)
+            text = Value(pair[2], value.line)
+            if key == "representative":
+                contact.representative_title = Value(pair[1], value.line)
+                contact.representative = text
+            elif key == "address":
+                contact.address = text
+                code = find_postal_code(pair[2])
+                if code and contact.postal_code is None:
+                    contact.postal_code, contact.postal_written = Value(code, value.line), _postal_text(pair[2])
+                    rest = re.sub(r"^〒?\s*[0-9０-９]{3}\D?[0-9０-９]{4}\s*", "", pair[2])
+                    contact.address = Value(rest, value.line)
+            elif key == "postal_code":
+                code = find_postal_code(pair[2]) or find_postal_code("〒" + pair[2])
+                contact.postal_code = Value(code or pair[2], value.line)
+                contact.postal_written = pair[2]
+            elif key == "url":
+                match = URL.search(pair[2])
+                contact.url = Value(match[0] if match else pair[2], value.line)
+            else:
+                setattr(contact, key, text)
+    if not found:
+        return None
+    contact.line = contact.lines[0].line
+    return contact
+
+
+def extract_contacts(doc: model.Document) -> list[Contact]:
+    """The address blocks (＜宛先＞ / [Address]) and the company information block of ``doc``."""
+    contacts = []
+    for index, block in enumerate(doc.blocks):
+        if block.kind == model.LABEL and ADDRESS_LABEL.match(block.text.strip()):
+            contacts.append(_address_block(doc, index))
+    # Company information: the first run of 'key：value' lines naming the company.
+    for index, block in enumerate(doc.blocks):
+        if block.kind != model.TEXT:
+            continue
+        pair = _KEY_VALUE.match(block.text.split("\n")[0])
+        if pair and _KEYS[0][1].match(pair[1]):
+            company = _company_block(doc, index)
+            if company:
+                contacts.append(company)
+            break
+    return contacts
+
+
+def policy_contacts(policy: model.Policy) -> list[Contact]:
+    return [c for doc in policy.ordered() for c in extract_contacts(doc)]

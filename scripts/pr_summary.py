@@ -1,0 +1,241 @@
+"""The change summary of a pull request, as Markdown for its comment.
+
+    python -m scripts.pr_summary --base git:main [--head current] [--output summary.md]
+
+Compares the policy at BASE with HEAD in both languages, clause by clause (the same
+comparison as ``python -m scripts.diff``), and writes one Markdown summary: each
+changed article and clause with its id, the text before and after with the
+character-level change, the articles added or removed, and for each Japanese change
+whether its English twin (the clause with the same id) changed in the same pull
+request, was deliberately marked current (``python -m scripts.translation mark``)
+without a change, or is now stale (未更新 / stale translation). The first line is a hidden
+marker by which ``scripts/post_comment.py`` finds the comment to update.
+
+Exit status: 0 the summary was written (with or without changes); 2 error (a bad
+ref, an unreadable file), nothing written.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts.history.render import _md_quote, _md_segments, md_escape
+from scripts.history.sources import SourceError, resolve
+from scripts.policy import compare
+from scripts.policy.compare import ClauseChange, Comparison, DocumentChange
+from scripts.post_comment import MARKER
+from scripts.translation import KEY as TRANSLATION_KEY
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGS = ("ja", "en")
+
+STALE = "**未更新 / stale translation**"
+UPDATED = "英訳も更新 / English updated"
+MARKED = "英訳は変更不要として確認済み / English marked current without change"
+NO_CHANGE = "ポリシーの変更はありません。 / No change to the policy."
+
+STATUS_WORDS = {
+    compare.CHANGED: "変更 / changed",
+    compare.INSERTED: "追加 / inserted",
+    compare.DELETED: "削除 / deleted",
+    compare.RENUMBERED: "番号変更 / renumbered",
+    compare.ADDED: "追加 / added",
+    compare.REMOVED: "削除 / removed",
+    compare.UNCHANGED: "変更なし / unchanged",
+}
+
+
+# What became of a Japanese change's English twin in the same pull request.
+TWIN_UPDATED = "updated"   # the English clause with the same id changed too
+TWIN_MARKED = "marked"     # not changed, but the English file was marked current (scripts.translation mark)
+TWIN_STALE = "stale"       # neither: the English now says something the Japanese no longer does
+
+
+@dataclass
+class Summary:
+    base: str
+    head: str
+    ja: Comparison
+    en: Comparison
+
+    @property
+    def changed(self) -> bool:
+        return self.ja.changed or self.en.changed
+
+    def twin(self, doc: DocumentChange, change: ClauseChange) -> str:
+        """What happened to the English twin (the clause with the same id) of a Japanese change."""
+        if ({change.old_id, change.new_id} - {""}) & self.en.changed_ids():
+            return TWIN_UPDATED
+        english = next((d for d in self.en.documents if d.rel == doc.rel), None)
+        if english and english.old and english.new:
+            before, after = (english.old.front_matter.get(TRANSLATION_KEY),
+                             english.new.front_matter.get(TRANSLATION_KEY))
+            if after and after != before:
+                return TWIN_MARKED
+        return TWIN_STALE
+
+    def stale(self) -> list[ClauseChange]:
+        """Japanese changes whose English twin was neither changed nor marked current."""
+        return [c for d in self.ja.changed_documents() for c in d.changes() if self.twin(d, c) == TWIN_STALE]
+
+    def english_only(self, change: ClauseChange) -> bool:
+        return not ({change.old_id, change.new_id} - {""}) & self.ja.changed_ids()
+
+
+def summarise(base: str, head: str, root: Path) -> Summary:
+    """Raises SourceError when either version cannot be read."""
+    old = resolve(base, root, LANGS)
+    new = resolve(head, root, LANGS)
+    return Summary(base, head, *(compare.compare_policies(old.policy(lang), new.policy(lang)) for lang in LANGS))
+
+
+# --- Markdown ---------------------------------------------------------------------
+
+def _label(spec: str) -> str:
+    """A version as a reviewer reads it: commit ids shortened."""
+    if spec.startswith("git:"):
+        ref = spec[4:]
+        if len(ref) == 40 and all(ch in "0123456789abcdef" for ch in ref):
+            return f"git:{ref[:12]}"
+    return spec
+
+
+def _doc_title(doc: DocumentChange) -> str:
+    if doc.old and doc.new and doc.old.title != doc.new.title:
+        return f"{doc.new.title}（旧 / was {doc.old.title}）"
+    return doc.title or doc.rel
+
+
+def _path(doc: DocumentChange) -> str:
+    return f"docs/{(doc.new or doc.old).lang}/{doc.rel}"
+
+
+def _clause_lines(change: ClauseChange, note: str) -> list[str]:
+    was = f"（旧 / was `{change.old_id}`）" if change.old_id and change.old_id != change.id else ""
+    out = [f"- `{change.id}` {STATUS_WORDS.get(change.status, change.status)}{was}" + (f" — {note}" if note else ""), ""]
+    if change.status == compare.INSERTED:
+        out.append("  " + _md_quote("追加 / Inserted", change.new_text))
+    elif change.status == compare.DELETED:
+        out.append("  " + _md_quote("削除 / Deleted", change.old_text))
+    else:
+        out += ["  " + _md_quote("変更前 / Before", change.old_text), "  >",
+                "  " + _md_quote("変更後 / After", change.new_text), "  >",
+                "  > **差分 / Change:** " + _md_segments(change.segments)]
+    out.append("")
+    return out
+
+
+def _articles_added_removed(summary: Summary) -> list[str]:
+    out = []
+    for comparison in (summary.ja, summary.en):
+        for word, docs in (("追加 / Added", comparison.articles_added),
+                           ("削除 / Removed", comparison.articles_removed)):
+            for doc in docs:
+                out.append(f"- {word}: **{md_escape(doc.title)}** (`{_path(doc)}`)")
+    return out
+
+
+def render(summary: Summary) -> str:
+    out = [MARKER, "## ポリシーの変更 / Changes to the policy", "",
+           f"比較 / Compared: `{_label(summary.base)}` → `{_label(summary.head)}`", ""]
+    if not summary.changed:
+        return "\n".join(out + [NO_CHANGE, ""])
+    stale = summary.stale()
+    ja_changes, en_changes = summary.ja.changes(), summary.en.changes()
+    out += [f"- 日本語（原文）/ Japanese (original): {len(ja_changes)} 条項 / clauses in "
+            f"{len(summary.ja.changed_documents())} 文書 / documents",
+            f"- 英語 / English: {len(en_changes)} 条項 / clauses in {len(summary.en.changed_documents())} 文書 / documents"]
+    if stale:
+        out.append(f"- {STALE}: {len(stale)} — " + ", ".join(f"`{c.id}`" for c in stale))
+    out += ["", "凡例 / Legend: <del>削除 / deleted</del>, <ins>追加 / inserted</ins>.", ""]
+    added_removed = _articles_added_removed(summary)
+    if added_removed:
+        out += ["### 追加・削除された条 / Articles added or removed", ""] + added_removed + [""]
+
+    out += ["### 日本語（原文）/ Japanese (original)", ""]
+    if not summary.ja.changed:
+        out += ["日本語の変更はありません。 / No change to the Japanese text.", ""]
+    for doc in summary.ja.changed_documents():
+        out += [f"#### {md_escape(_doc_title(doc))} — {STATUS_WORDS.get(doc.status, doc.status)} (`{_path(doc)}`)", ""]
+        for change in doc.changes():
+            out += _clause_lines(change, {TWIN_UPDATED: UPDATED, TWIN_MARKED: MARKED}.get(summary.twin(doc, change), STALE))
+
+    out += ["### 英語 / English", ""]
+    if not summary.en.changed:
+        out += ["英語の変更はありません。 / No change to the English text.", ""]
+    for doc in summary.en.changed_documents():
+        out += [f"#### {md_escape(_doc_title(doc))} — {STATUS_WORDS.get(doc.status, doc.status)} (`{_path(doc)}`)", ""]
+        for change in doc.changes():
+            note = "英訳のみの修正 / English only" if summary.english_only(change) else ""
+            out += _clause_lines(change, note)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+# --- command ------------------------------------------------------------------------
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m scripts.pr_summary", description=__doc__.split("\n\n")[0],
+                epilog="versions: git:REF (a commit, branch or tag), current (the working tree's docs/), "
+                       "or a released revision date (YYYY-MM-DD). "
+                       "Exit status: 0 summary written (changes or none); 2 error, nothing written.")
+    p.add_argument("--base", default="git:main",
+                   help="the version the pull request starts from (default: git:main)")
+    p.add_argument("--head", default="current",
+                   help="the version it proposes (default: current, the working tree's docs/)")
+    p.add_argument("--output", type=Path, default=None,
+                   help="write the summary to this file instead of standard output")
+    p.add_argument("--root", type=Path, default=None,
+                   help="the repository (default: the current directory if it has docs/, else this repository)")
+    return p
+
+
+def _write(path: Path, text: str) -> None:
+    """All or nothing: a half-written summary is never posted."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    root = args.root or (Path.cwd() if (Path.cwd() / "docs").is_dir() else ROOT)
+    try:
+        summary = summarise(args.base, args.head, root)
+    except SourceError as err:
+        print(f"scripts.pr_summary: error: {err}", file=sys.stderr)
+        return 2
+    text = render(summary)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        _write(args.output, text)
+    except OSError as err:
+        print(f"scripts.pr_summary: error: cannot write {args.output}: {err.strerror}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(1)

@@ -1,0 +1,69 @@
+"""Publish the current policy as a revision: ``python -m scripts.release DATE``.
+
+Copies ``docs/ja`` and ``docs/en`` (the policy's own files) to ``revisions/DATE/``
+and records their sha256 in ``revisions/SHA256SUMS``. Refuses (exit 2, nothing
+written) a date that is not the newest line of the 附則 / Supplementary
+Provisions, a date already released or earlier than the last revision, an
+archive that no longer matches its manifest, and a policy that fails
+``python -m scripts.verify``.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from scripts.history import archive
+from scripts.history.release import ReleaseRefused, release
+
+ROOT = Path(__file__).resolve().parent.parent
+
+EPILOG = """\
+steps for a new revision:
+  1. edit the policy in docs/ja and docs/en;
+  2. add the revision line to docs/ja/appendix.md (e.g. 2027年1月1日　改定・施行)
+     and to docs/en/appendix.md (January 1, 2027: Revised and effective);
+  3. python -m scripts.release 2027-01-01
+  4. commit docs/ and revisions/ together.
+A revision dated in the future is announced on the site until its date, then becomes current.
+
+exit status: 0 released, 2 refused or failed (nothing written)
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m scripts.release", description=__doc__.split("\n\n")[0] + "\n\n"
+                + __doc__.split("\n\n")[1], epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("date", metavar="DATE", help="the revision's date, YYYY-MM-DD: the newest line of the 附則")
+    p.add_argument("--root", type=Path, default=None,
+                   help="the repository (default: the current directory if it has docs/, else this repository)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    root = args.root or (Path.cwd() if (Path.cwd() / "docs").is_dir() else ROOT)
+    try:
+        date = dt.date.fromisoformat(args.date)
+    except ValueError:
+        print(f"scripts.release: error: {args.date!r} is not a date in the form YYYY-MM-DD", file=sys.stderr)
+        return 2
+    try:
+        done = release(root, date)
+    except ReleaseRefused as err:
+        print(f"scripts.release: refused: {err}", file=sys.stderr)
+        return 2
+    print(f"released {done.revision.name}: {len(done.files)} files in {archive.ARCHIVE}/{done.revision.name}/, "
+          f"sha256 {done.revision.sha256}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,225 @@
+"""Recording that an English file is an up-to-date translation of its Japanese twin.
+
+    python -m scripts.translation mark docs/en/articles/06.md   # after updating the English
+    python -m scripts.translation mark --all                     # every English file
+    python -m scripts.translation status                         # which translations are stale
+
+``mark`` writes one key into the English file's YAML front matter:
+
+    translation_of: <sha256 of the Japanese twin's fingerprint>
+
+and changes nothing else in the file. ``python -m scripts.verify`` warns (TRN001)
+when the Japanese file no longer has that fingerprint, i.e. the Japanese changed
+after the English was last brought up to date.
+
+The fingerprint is the Japanese file's text without its front matter, in Unicode
+NFC, with every whitespace character removed (spaces, ideographic spaces,
+non-breaking spaces, line breaks). Japanese has no spaces between words, so
+whitespace carries no meaning there: swapping an ideographic space for a normal
+one or re-wrapping a line does not make the translation stale, while any change
+of a character does. Front matter is left out because it holds page settings,
+not policy text.
+
+Files the build generates (their front matter opens with a ``# Generated …``
+comment, such as the history pages) are not translations: they are skipped.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import re
+import sys
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from scripts.policy.reader import FRONT_MATTER, PolicyError, split_front_matter
+
+KEY = "translation_of"
+GENERATED = re.compile(r"\A---[ \t]*\r?\n#[ \t]*Generated\b")
+EXIT_OK, EXIT_STALE, EXIT_ERROR = 0, 1, 2
+
+
+def is_generated(path: Path) -> bool:
+    """Whether the build writes this file (so it is no one's translation)."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return bool(GENERATED.match(handle.read(200)))
+    except (OSError, UnicodeError):
+        return False
+
+
+def fingerprint(japanese: str) -> str:
+    """sha256 (hex) of the Japanese text as the translation record compares it."""
+    _, _, body = split_front_matter(japanese.replace("\r\n", "\n"), "<japanese>")
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFC", body))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PolicyError(str(path), 0, "file not found") from None
+    except UnicodeDecodeError as err:
+        raise PolicyError(str(path), 1, f"not UTF-8 text ({err.reason} at byte {err.start})") from None
+    except OSError as err:
+        raise PolicyError(str(path), 0, f"cannot read: {err.strerror}") from None
+
+
+def japanese_fingerprint(path: Path) -> str:
+    text = _read(path)
+    try:
+        return fingerprint(text)
+    except PolicyError as err:
+        raise PolicyError(str(path), err.line, err.message) from None
+
+
+def with_record(english: str, digest: str, path: str) -> str:
+    """``english`` with ``translation_of: digest`` in its front matter, nothing else changed."""
+    split_front_matter(english, path)   # refuse to edit front matter that is not valid YAML
+    line = f"{KEY}: {digest}"
+    match = FRONT_MATTER.match(english)
+    if not match:
+        return f"---\n{line}\n---\n{english}"
+    block = match[1] or ""
+    key_line = re.compile(rf"^{KEY}[ \t]*:.*$", re.M)
+    block = key_line.sub(line, block, count=1) if key_line.search(block) else block + line + "\n"
+    closing = match.group(0)[len("---\n") + len(match[1] or ""):]
+    return "---\n" + block + closing + english[match.end():]
+
+
+def recorded(english: str, path: str) -> str | None:
+    front_matter, _, _ = split_front_matter(english.replace("\r\n", "\n"), path)
+    value = front_matter.get(KEY)
+    return None if value is None else str(value)
+
+
+def _write(path: Path, text: str) -> None:
+    """Replace the file in one step, so an interrupted run never leaves half a file."""
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.chmod(temp, path.stat().st_mode & 0o777)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def english_files(paths: list[Path], docs: Path, every: bool) -> list[Path]:
+    """English files named by PATH (English or Japanese, files or folders), or all of them."""
+    en_dir, ja_dir = docs / "en", docs / "ja"
+    if every:
+        paths = [en_dir]
+    files: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise PolicyError(str(path), 0, "no such file or folder")
+        resolved = path.resolve()
+        for lang_dir in (en_dir, ja_dir):
+            try:
+                rel = resolved.relative_to(lang_dir.resolve())
+                break
+            except ValueError:
+                continue
+        else:
+            raise PolicyError(str(path), 0, f"not under {en_dir} or {ja_dir}")
+        target = en_dir / rel
+        if path.is_dir():
+            files += sorted(p for p in target.rglob("*.md") if p.is_file() and not is_generated(p)) \
+                if target.is_dir() else []
+        elif path.suffix != ".md":
+            raise PolicyError(str(path), 0, "not a Markdown (.md) file")
+        else:
+            files.append(target)
+    return list(dict.fromkeys(files))
+
+
+def _pairs(args: argparse.Namespace) -> list[tuple[Path, Path]]:
+    if not args.docs.is_dir():
+        raise PolicyError(str(args.docs), 0, "no such folder")
+    if args.command == "mark" and not args.paths and not args.all:
+        raise PolicyError("mark", 0, "name the English files to mark, or --all")
+    files = english_files(args.paths, args.docs, args.all or not args.paths)
+    pairs = []
+    for english in files:
+        japanese = args.docs / "ja" / english.relative_to(args.docs / "en")
+        if not english.is_file():
+            raise PolicyError(str(english), 0, f"no English file for {japanese}")
+        if not japanese.is_file():
+            raise PolicyError(str(english), 0, f"no Japanese twin {japanese} to record")
+        pairs.append((english, japanese))
+    return pairs
+
+
+def mark(pairs: list[tuple[Path, Path]]) -> None:
+    # Everything is read and checked before the first file is written.
+    updates = []
+    for english, japanese in pairs:
+        text = _read(english)
+        updated = with_record(text, japanese_fingerprint(japanese), str(english))
+        updates.append((english, japanese, text, updated))
+    for english, japanese, text, updated in updates:
+        if updated == text:
+            print(f"{english}: already marked as the translation of {japanese}")
+        else:
+            _write(english, updated)
+            print(f"{english}: marked as the translation of {japanese}")
+
+
+def status(pairs: list[tuple[Path, Path]]) -> int:
+    stale = 0
+    for english, japanese in pairs:
+        value = recorded(_read(english), str(english))
+        if value is None:
+            print(f"{english}: not marked (run: python -m scripts.translation mark {english})")
+        elif value != japanese_fingerprint(japanese):
+            print(f"{english}: stale, {japanese} changed since it was marked")
+        else:
+            continue
+        stale += 1
+    print(f"{len(pairs) - stale} of {len(pairs)} English files up to date", file=sys.stderr)
+    return EXIT_STALE if stale else EXIT_OK
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n(see --help for the options)\n")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = _Parser(prog="python -m scripts.translation", description=__doc__.split("\n\n")[0],
+                     epilog=__doc__.split("\n\n", 1)[1], formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=("mark", "status"),
+                        help="mark: record that the English is up to date; status: list stale translations")
+    parser.add_argument("paths", nargs="*", metavar="PATH", type=Path,
+                        help="English (or Japanese) files or folders under docs/ (status: default all)")
+    parser.add_argument("--all", action="store_true", help="every English file")
+    parser.add_argument("--docs", type=Path, default=Path("docs"), metavar="DIR",
+                        help="the policy's docs folder (default: docs)")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        pairs = _pairs(args)
+        if args.command == "status":
+            return status(pairs)
+        mark(pairs)
+    except PolicyError as err:
+        where = f"{err.path}:{err.line}" if err.line else err.path
+        print(f"{where}: {err.message}\nnothing was written", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as err:
+        print(f"{err.filename}: cannot write: {err.strerror}\nnothing more was written", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

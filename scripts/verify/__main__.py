@@ -1,0 +1,148 @@
+"""Check the privacy policy before it is published.
+
+Reports every place where the policy contradicts itself, the company data file
+(data/company.yml) or the disclosures the Act on the Protection of Personal
+Information requires, as `path:line: CODE severity message`. Nothing is ever
+written: verify only reads.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import sys
+from pathlib import Path
+
+from scripts.policy.finding import ERROR, WARNING, Finding
+from scripts.policy.reader import LANGS, PolicyError
+
+from . import codes, report
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+
+EPILOG = """\
+checks:
+  REV   the 附則 / Supplementary Provisions: real dates, events, order, same in both languages
+  ADDR  the ＜宛先＞ and company information blocks against data/company.yml and Japan Post's data
+  STR   numbering of articles, paragraphs and items; English mirrors the Japanese clause by clause
+  REF   cross-references (前条第2項, 前項, 第１項, 前各号, 次条 …) point at something that exists
+  TRN   each English file records the Japanese text it translates (python -m scripts.translation mark)
+  FIG   every number, amount, date, postal code and URL of a Japanese clause is in its English twin
+  APPI  the disclosures APPI Article 32 and its Cabinet Order require are present
+  Checks that compare the two languages run only when both are checked (no --lang).
+  Paths are shown relative to the current folder (run it from the repository).
+  "In force" is judged as of today, or POLICY_TODAY=YYYY-MM-DD as for the build.
+  verify only reads: it never changes a file.
+
+exit status:
+  0  no errors (warnings allowed)
+  1  at least one error (with --strict, warnings count as errors)
+  2  the input cannot be read: no docs folder, a missing or unreadable file,
+     a file that is not UTF-8, front matter that is not valid YAML, a bad option
+
+examples:
+  python -m scripts.verify
+  python -m scripts.verify docs/ja/articles/06.md --format github
+  python -m scripts.verify --lang en --strict
+  python -m scripts.verify --list-codes
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # exit 2 with a pointer to --help, never a traceback
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_UNREADABLE, f"{self.prog}: error: {message}\n(see --help for the options)\n")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = _Parser(prog="python -m scripts.verify", description=__doc__.split("\n\n")[0],
+                     epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("paths", nargs="*", metavar="PATH", type=Path,
+                        help="files or folders under docs/ whose findings to report (default: all of docs/)")
+    parser.add_argument("--strict", action="store_true", help="count warnings as errors (exit 1)")
+    parser.add_argument("--lang", choices=LANGS, help="check one language only")
+    parser.add_argument("--format", choices=sorted(report.FORMATS), default="text",
+                        help="text (default): path:line: CODE severity message; json: a list of objects; "
+                             "github: workflow annotations")
+    parser.add_argument("--docs", type=Path, default=Path("docs"), metavar="DIR",
+                        help="the policy's docs folder (default: docs)")
+    parser.add_argument("--company", type=Path, metavar="FILE",
+                        help="the company data file (default: data/company.yml)")
+    parser.add_argument("--list-codes", action="store_true", help="print every finding code with its explanation")
+    return parser.parse_args(argv)
+
+
+def exit_status(findings: list[Finding]) -> int:
+    """The one place the exit status is decided (after --strict has raised warnings)."""
+    return EXIT_ERRORS if any(f.severity == ERROR for f in findings) else EXIT_OK
+
+
+def _selected(paths: list[Path], root: Path, docs: Path) -> list[str]:
+    """The PATH arguments relative to the repository; each must exist under the docs folder."""
+    selected = []
+    for path in paths:
+        if not path.exists():
+            raise PolicyError(str(path), 0, "no such file or folder")
+        try:
+            path.resolve().relative_to(docs.resolve())
+        except ValueError:
+            raise PolicyError(str(path), 0, f"not under the docs folder {docs}") from None
+        if path.is_file() and path.suffix != ".md":
+            raise PolicyError(str(path), 0, "not a Markdown (.md) file")
+        try:
+            selected.append(path.resolve().relative_to(root.resolve()).as_posix())
+        except ValueError:
+            selected.append(path.resolve().as_posix())
+    return selected
+
+
+def _wanted(finding: Finding, selected: list[str]) -> bool:
+    return not selected or any(finding.path == s or finding.path.startswith(s.rstrip("/") + "/") for s in selected)
+
+
+def run(args: argparse.Namespace) -> list[Finding]:
+    from . import checks, source  # the checks import their libraries lazily, after option parsing
+
+    root = Path.cwd()
+    selected = _selected(args.paths, root, args.docs)
+    langs = (args.lang,) if args.lang else LANGS
+    policy_input = source.load(root, args.docs, langs, args.company)
+    findings = [f for check in checks.ALL for f in check(policy_input)]
+    findings = [f for f in findings if _wanted(f, selected)]
+    if args.strict:
+        findings = [dataclasses.replace(f, severity=ERROR) if f.severity == WARNING else f for f in findings]
+    return sorted(set(findings), key=lambda f: (f.path, f.line, f.code, f.message))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.list_codes:
+        print(codes.listing())
+        return EXIT_OK
+    try:
+        findings = run(args)
+    except PolicyError as err:
+        where = f"{err.path}:{err.line}" if err.line else err.path
+        print(f"{where}: {err.message}\nverify: cannot read the policy; nothing was checked", file=sys.stderr)
+        return EXIT_UNREADABLE
+    output = report.FORMATS[args.format](findings)
+    if output:
+        print(output, flush=True)
+    print(report.summary(findings), file=sys.stderr)
+    return exit_status(findings)
+
+
+def _main() -> int:
+    try:
+        return main()
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. `| head`): not an error of the policy.
+        sys.stdout = open(os.devnull, "w")
+        return EXIT_OK
+    except Exception as err:  # a last resort: a one-line message, never a traceback, never a pass
+        print(f"verify: unexpected problem, nothing was checked: {type(err).__name__}: {err}", file=sys.stderr)
+        return EXIT_UNREADABLE
+
+
+if __name__ == "__main__":
+    sys.exit(_main())

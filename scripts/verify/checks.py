@@ -1,0 +1,6 @@
+"""The checks, in the order they are listed in ``--help``."""
+from __future__ import annotations
+
+from . import contacts, disclosures, figures, freshness, references, revisions, structure
+
+ALL = [revisions.check, contacts.check, structure.check, references.check, freshness.check, figures.check, disclosures.check]

@@ -1,0 +1,254 @@
+"""Check 2: the contact and address blocks against the company data file and Japan Post's data.
+
+ADDR001  a postal code Japan Post does not know
+ADDR002  a postal code whose area is not the prefecture, city and town of the address
+ADDR003  a postal code that differs from data/company.yml
+ADDR004  a company name that differs from data/company.yml
+ADDR005  a representative's title or name that differs from data/company.yml
+ADDR006  an address that differs from data/company.yml (prefecture, city, town, block numbers, building, room)
+ADDR007  a contact URL that is not a well-formed https:// URL or differs from data/company.yml
+ADDR008  Japanese and English blocks with different postal codes or numbers
+ADDR009  a contact block (＜宛先＞ / [Address], company information) or one of its lines is missing
+
+A postal address may leave out the building name (Japan Post delivers by block
+number and room); when the building is written it must be the data file's.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from urllib.parse import urlsplit
+
+from scripts.policy.contact import Contact, policy_contacts
+from scripts.policy.finding import Finding, quote
+from scripts.policy.numbering import KANJI, to_int
+from scripts.policy.postal import area_matches, codes_for_address, find_postal_code, fold, lookup
+from scripts.policy.reader import PolicyError
+
+from .source import PolicyInput, finding
+
+REQUIRED = ("name", "representative_title", "representative", "prefecture", "city", "town", "block", "room")
+_BLANKS = re.compile(r"\s+")
+
+
+def _company(src: PolicyInput, lang: str) -> dict:
+    data = src.company or {}
+    part = data.get(lang)
+    missing = [k for k in REQUIRED if not isinstance(part, dict) or not str(part.get(k, "") or "").strip()]
+    missing += [k for k in ("postal_code", "contact_url") if not str(data.get(k, "") or "").strip()]
+    if missing:
+        keys = ", ".join(f"{lang}.{k}" if k in REQUIRED else k for k in missing)
+        raise PolicyError(src.company_path, 1, f"the company data file lacks {keys}")
+    return {k: str(v) for k, v in part.items()}
+
+
+def _compact(text: str) -> str:
+    return _BLANKS.sub("", fold(text)).lower()
+
+
+def _spaced(text: str) -> str:
+    return _BLANKS.sub(" ", fold(text)).strip().lower()
+
+
+def _numbers(text: str) -> list[int]:
+    """Every number of an address, kanji block numbers (四丁目) included."""
+    folded = fold(text)
+    folded = re.sub(rf"({KANJI})(?=丁目|番|号)", lambda m: str(to_int(m[1])), folded)
+    return [int(n) for n in re.findall(r"\d+", folded)]
+
+
+def _ja_address_problem(text: str, data: dict) -> str:
+    compact = _compact(text)
+    head = _compact(data["prefecture"] + data["city"] + data["town"])
+    if not compact.startswith(head):
+        return f"does not start with {data['prefecture']}{data['city']}{data['town']}"
+    rest = compact[len(head):]
+    block = _numbers(data["block"])
+    match = re.match(rf"^((?:\d+|{KANJI})丁目(?:\d+|{KANJI})番地?(?:(?:\d+|{KANJI})号?)?|\d+(?:-\d+){{1,2}})", rest)
+    if not match or _numbers(match[1]) != block:
+        return f"block number is not {data['block']}"
+    rest = rest[len(match[1]):].lstrip("-")
+    building = _compact(data["building"]) if data.get("building") else ""
+    if building and rest.startswith(building):
+        rest = rest[len(building):]
+    room = re.fullmatch(r"(\d+)(?:号室|号|室)?", rest)
+    if not room:
+        if not rest:
+            return f"room {data['room']} is missing"
+        return (f"building and room {quote(rest)} are not {data.get('building', '')} {data['room']}")
+    if room[1] != _compact(data["room"]):
+        return f"room {room[1]} is not {data['room']}"
+    return ""
+
+
+def _en_address_problem(text: str, data: dict) -> str:
+    spaced = _spaced(text)
+    rest = spaced
+    building = _spaced(data.get("building", ""))
+    if building:
+        rest = rest.replace(building, " ")
+    parts = [data["town"], data["prefecture"], *data["city"].split(",")]
+    for part in sorted((_spaced(p) for p in parts if p.strip()), key=len, reverse=True):
+        if not re.search(rf"(?<![a-z]){re.escape(part)}(?![a-z])", rest):
+            return f"does not name {part.strip()}"
+        rest = re.sub(rf"(?<![a-z]){re.escape(part)}(?![a-z])", " ", rest)
+    expected = Counter(_numbers(data["block"]) + _numbers(data["room"]))
+    if Counter(_numbers(text)) != expected:
+        return f"the numbers are not {data['block']} and room {data['room']}"
+    leftover = re.sub(r"\b(room|rm|no|japan|floor)\b\.?|\d+(?:st|nd|rd|th|f)?\b|[^a-z]", " ", rest)
+    if leftover.strip():
+        return f"names {quote(leftover.strip())}, which is not in the address of the data file"
+    return ""
+
+
+def _url_problem(url: str, expected: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme != "https" or "." not in parts.netloc or re.search(r"\s", url):
+        return f"{quote(url)} is not a well-formed https:// URL"
+    if url.rstrip("/") != expected.rstrip("/"):
+        return f"{quote(url)} differs from the data file's {expected}"
+    return ""
+
+
+def _postal(src: PolicyInput, path: str, line: int, written: str, code: str, address: str) -> list[Finding]:
+    """The code exists and covers the Japanese address."""
+    areas = lookup(code)
+    if areas and any(area_matches(area, address) for area in areas):
+        return []
+    right = codes_for_address(address)
+    hint = f"Japan Post: {' / '.join(right)}" if right else "Japan Post has no code for this address"
+    if not areas:
+        return [finding(path, line, "ADDR001",
+                        f"postal code {quote(written)} does not exist in Japan Post's data ({hint})")]
+    known = " / ".join(str(a) for a in areas)
+    return [finding(path, line, "ADDR002",
+                    f"postal code {quote(written)} does not match the address {quote(address)} "
+                    f"({hint}; {code} is {known})")]
+
+
+def _data_file(src: PolicyInput) -> list[Finding]:
+    data, ja = src.company, _company(src, "ja")
+    path = src.company_path
+    out = []
+    code = find_postal_code("〒" + str(data["postal_code"]))
+    address = ja["prefecture"] + ja["city"] + ja["town"] + ja["block"]
+    if code is None:
+        out.append(finding(path, src.company_line("postal_code"), "ADDR001",
+                           f"postal code {quote(str(data['postal_code']))} is not of the form NNN-NNNN"))
+    else:
+        out += _postal(src, path, src.company_line("postal_code"), str(data["postal_code"]), code, address)
+    parts = urlsplit(str(data["contact_url"]))
+    if parts.scheme != "https" or "." not in parts.netloc:
+        out.append(finding(path, src.company_line("contact_url"), "ADDR007",
+                           f"{quote(str(data['contact_url']))} is not a well-formed https:// URL"))
+    return out
+
+
+def _check_contact(src: PolicyInput, contact: Contact, data: dict) -> list[Finding]:
+    path, lang = contact.path, contact.lang
+    out: list[Finding] = []
+    what = "＜宛先＞ address block" if contact.kind == "address" else "company information"
+    if lang == "en":
+        what = "[Address] block" if contact.kind == "address" else "company information"
+
+    def missing(field: str) -> None:
+        out.append(finding(path, contact.line, "ADDR009", f"the {what} has no {field}"))
+
+    if contact.name is None:
+        missing("company name")
+    elif _compact(contact.name.text) != _compact(data["name"]):
+        out.append(finding(path, contact.name.line, "ADDR004",
+                           f"company name {quote(contact.name.text)} differs from the data file's {data['name']}"))
+    if contact.address is None:
+        missing("address")
+    else:
+        problem = (_ja_address_problem if lang == "ja" else _en_address_problem)(contact.address.text, data)
+        if problem:
+            out.append(finding(path, contact.address.line, "ADDR006", f"address {quote(contact.address.text)}: {problem} "
+                               f"(data file: {_data_address(data, lang)})"))
+    expected_code = find_postal_code("〒" + str(src.company["postal_code"]))
+    if contact.postal_code is None:
+        if contact.kind == "address":
+            missing("postal code (〒NNN-NNNN)")
+    else:
+        written = contact.postal_written or contact.postal_code.text
+        if contact.postal_code.text != expected_code:
+            out.append(finding(path, contact.postal_code.line, "ADDR003",
+                               f"postal code {quote(written)} differs from the data file's {src.company['postal_code']}"))
+        if lang == "ja" and contact.address is not None:
+            out += _postal(src, path, contact.postal_code.line, written, contact.postal_code.text, contact.address.text)
+        elif lang != "ja" and not lookup(contact.postal_code.text):
+            out.append(finding(path, contact.postal_code.line, "ADDR001",
+                               f"postal code {quote(written)} does not exist in Japan Post's data"))
+    if contact.kind == "company":
+        if contact.representative is None:
+            missing("representative (代表取締役：… / Representative Director: …)")
+        else:
+            title, name = contact.representative_title, contact.representative
+            if _compact(title.text) != _compact(data["representative_title"]):
+                out.append(finding(path, title.line, "ADDR005", f"representative's title {quote(title.text)} differs "
+                                   f"from the data file's {data['representative_title']}"))
+            if _compact(name.text) != _compact(data["representative"]):
+                out.append(finding(path, name.line, "ADDR005", f"representative {quote(name.text)} differs "
+                                   f"from the data file's {data['representative']}"))
+        if contact.url is None:
+            missing("contact URL")
+    if contact.url is not None:
+        problem = _url_problem(contact.url.text, str(src.company["contact_url"]))
+        if problem:
+            out.append(finding(path, contact.url.line, "ADDR007", f"contact URL {problem}"))
+    return out
+
+
+def _data_address(data: dict, lang: str) -> str:
+    if lang == "ja":
+        return f"{data['prefecture']}{data['city']}{data['town']}{data['block']} {data.get('building', '')}{data['room']}"
+    return f"{data.get('building', '')} {data['room']}, {data['block']} {data['town']}, {data['city']}, {data['prefecture']}"
+
+
+def _block_numbers(contact: Contact) -> Counter:
+    """Numbers of a block, postal code and URL left out (they are compared on their own)."""
+    numbers: Counter = Counter()
+    for value in (contact.address, contact.name):
+        if value is not None:
+            numbers.update(_numbers(value.text))
+    return numbers
+
+
+def _compare(ja: list[Contact], en: list[Contact]) -> list[Finding]:
+    out: list[Finding] = []
+    for kind in ("address", "company"):
+        pairs = zip([c for c in ja if c.kind == kind], [c for c in en if c.kind == kind])
+        for jc, ec in pairs:
+            j_code = jc.postal_code.text if jc.postal_code else None
+            e_code = ec.postal_code.text if ec.postal_code else None
+            if j_code != e_code:
+                line = ec.postal_code.line if ec.postal_code else ec.line
+                out.append(finding(ec.path, line, "ADDR008",
+                                   f"postal code {quote(ec.postal_written or 'none')} differs from the Japanese "
+                                   f"{quote(jc.postal_written or 'none')} ({jc.path}:{jc.postal_code.line if jc.postal_code else jc.line})"))
+            j_numbers, e_numbers = _block_numbers(jc), _block_numbers(ec)
+            if j_numbers != e_numbers:
+                line = ec.address.line if ec.address else ec.line
+                out.append(finding(ec.path, line, "ADDR008",
+                                   f"the numbers {sorted(e_numbers.elements())} differ from the Japanese "
+                                   f"{sorted(j_numbers.elements())} ({jc.path}:{jc.address.line if jc.address else jc.line})"))
+    return out
+
+
+def check(src: PolicyInput) -> list[Finding]:
+    out = _data_file(src) if "ja" in src.policies else []
+    contacts: dict[str, list[Contact]] = {}
+    for lang, policy in src.policies.items():
+        data = _company(src, lang)
+        contacts[lang] = policy_contacts(policy)
+        folder = src.display(src.docs / lang / "articles")
+        for kind, label in (("address", "＜宛先＞ / [Address] postal address block"),
+                            ("company", "company information block (事業者名：… / Company name: …)")):
+            if not any(c.kind == kind for c in contacts[lang]):
+                out.append(finding(folder, 0, "ADDR009", f"no {label} in the {lang} policy"))
+        for contact in contacts[lang]:
+            out += _check_contact(src, contact, data)
+    if src.bilingual:
+        out += _compare(contacts["ja"], contacts["en"])
+    return out

@@ -1,0 +1,58 @@
+"""Check 5: each English file is an up-to-date translation of its Japanese twin.
+
+TRN001  the Japanese changed after the English was last marked up to date (or the record is not a sha256)
+TRN002  the English file records no ``translation_of`` at all
+
+Both are warnings (errors with ``--strict``). After updating the English, record it with
+``python -m scripts.translation mark docs/en/…``; see scripts/translation.py for the fingerprint.
+Pages the build generates (front matter opening with ``# Generated …``) are skipped.
+"""
+from __future__ import annotations
+
+import re
+
+from scripts.policy import model
+from scripts.policy.finding import Finding
+from scripts.translation import KEY, is_generated, japanese_fingerprint
+
+from .source import PolicyInput, finding
+
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def _key_line(src: PolicyInput, doc: model.Document) -> int:
+    """The front-matter line holding the record, for the finding."""
+    try:
+        text = (src.root / doc.path).read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        return 1
+    for number, line in enumerate(text.splitlines()[:doc.front_matter_lines], start=1):
+        if line.startswith(f"{KEY}:"):
+            return number
+    return 1
+
+
+def check(src: PolicyInput) -> list[Finding]:
+    if not src.bilingual:
+        return []
+    out: list[Finding] = []
+    for en_doc in src.policies["en"].documents:
+        ja_doc = src.policies["ja"].document(en_doc.rel)
+        if ja_doc is None or is_generated(src.root / en_doc.path):
+            continue   # the structure check names a file without a twin; the build's own pages are no translation
+        command = f"python -m scripts.translation mark {en_doc.path}"
+        value = en_doc.front_matter.get(KEY)
+        if value is None:
+            out.append(finding(en_doc.path, 1, "TRN002",
+                               f"no '{KEY}:' record of the Japanese text {ja_doc.path} it translates; "
+                               f"once the English is up to date, run: {command}"))
+            continue
+        current = japanese_fingerprint(src.docs / "ja" / ja_doc.rel)
+        if not SHA256.match(str(value)):
+            out.append(finding(en_doc.path, _key_line(src, en_doc), "TRN001",
+                               f"'{KEY}: {value}' is not a sha256 record; run: {command}"))
+        elif str(value) != current:
+            out.append(finding(en_doc.path, _key_line(src, en_doc), "TRN001",
+                               f"stale translation: {ja_doc.path} changed after this English text was marked "
+                               f"up to date; update the English, then run: {command}"))
+    return out

@@ -1,0 +1,219 @@
+"""Check 4: cross-references inside the policy point at something that exists.
+
+REF001  the article referred to does not exist (第１３条, 次条 in the last article)
+REF002  the paragraph referred to does not exist (前条第５項, 前項 in paragraph 1)
+REF003  the item referred to does not exist (第９号, 前各号 with no items before it)
+
+Japanese: 第N条, 前条, 次条, 第M項, 前項, 次項, 第K号, 前号, 次号, 前各号 and their
+combinations (前条第2項, 第3条第1項第2号); references to a law (法律第５７号,
+個人情報保護法第２７条) are not the policy's own and are skipped. English:
+"Article 3, paragraph (1), item (ii)", "paragraph (2) of the preceding Article",
+"the preceding paragraph", "paragraph (1)", "item (iii)", "the preceding items".
+Each reference is resolved from the clause it stands in, by clause id.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from scripts.policy import model
+from scripts.policy.finding import Finding, quote
+from scripts.policy.numbering import to_int
+
+from .source import PolicyInput, finding
+
+_N = r"(?:\d+|[一二三四五六七八九十百]+)"
+
+
+def _ja_pattern() -> re.Pattern:
+    def art(name: str) -> str:
+        return rf"(?P<{name}>第{_N}条|前条|次条)"
+
+    def para(name: str) -> str:
+        return rf"(?P<{name}>第{_N}項|前項|次項)"
+
+    def item(name: str) -> str:
+        return rf"(?P<{name}>第{_N}号|前各号|前号|次号)"
+
+    return re.compile(rf"{art('art')}{para('para')}?{item('item')}?|{para('para2')}{item('item2')}?|{item('item3')}")
+
+
+JA_REF = _ja_pattern()
+# A reference right after a law's name is to that law, not to this policy.
+LAW_BEFORE = re.compile(r"(法律|法|政令|省令|規則|令|条例|告示|規程|ガイドライン)$")
+
+_ROMAN = r"[ivxlc]+"
+_ITEMNO = rf"(\d+|{_ROMAN})"
+EN_REF = re.compile(
+    rf"(?:item\s+\((?P<item>{_ITEMNO})\)\s+of\s+)?(?:paragraph\s+\((?P<para>\d+)\)\s+of\s+)?"
+    rf"(?P<art>the\s+preceding\s+Article|the\s+following\s+Article|"
+    rf"Article\s+(?P<artn>\d+)(?:,\s*paragraph\s+\((?P<para2>\d+)\))?(?:,\s*item\s+\((?P<item2>{_ITEMNO})\))?)"
+    rf"|(?:item\s+\((?P<item3>{_ITEMNO})\)\s+of\s+)?(?P<relp>the\s+preceding\s+paragraph|the\s+following\s+paragraph|"
+    rf"paragraph\s+\((?P<para3>\d+)\))"
+    rf"|(?P<reli>the\s+preceding\s+items|the\s+preceding\s+item|the\s+following\s+item\b|item\s+\((?P<item4>{_ITEMNO})\))",
+    re.I)
+LAW_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,8}?(?:Act|Order|Law|Rules|Regulations|Guidelines)\b")
+
+
+@dataclass(frozen=True)
+class Target:
+    article: int
+    paragraph: int | None = None
+    item: int | None = None
+    all_before: bool = False    # 前各号: every item before the reference
+
+
+@dataclass(frozen=True)
+class Position:
+    article: int
+    paragraph: int
+    item: int | None
+
+
+def _roman(text: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    text = text.lower()
+    if text.isdigit():
+        return int(text)
+    total = 0
+    for index, char in enumerate(text):
+        value = values[char]
+        total += -value if index + 1 < len(text) and values[text[index + 1]] > value else value
+    return total
+
+
+def _position(doc: model.Document, block: model.Block) -> Position:
+    match = re.match(r"art-\d+(?:-p(\d+))?(?:-i(\d+))?", block.clause_id or "")
+    paragraph = int(match[1]) if match and match[1] else 1
+    item = int(match[2]) if match and match[2] else None
+    return Position(doc.article_number or 0, paragraph, item)
+
+
+def _number(reference: str) -> int:
+    """'第2項' → 2, '第十二条' → 12."""
+    return to_int(re.search(_N, reference)[0])
+
+
+def _relative(word: str, current: int | None) -> int | None:
+    if current is None:
+        return None
+    return current - 1 if word.startswith(("前", "the preceding")) else current + 1
+
+
+def _ja_target(match: re.Match, here: Position) -> Target | None:
+    art_text = match["art"]
+    para_text = match["para"] or match["para2"]
+    item_text = match["item"] or match["item2"] or match["item3"]
+    article = here.article
+    if art_text:
+        article = _number(art_text) if art_text.startswith("第") else _relative(art_text, here.article)
+    same = article == here.article and not art_text
+    paragraph = None
+    if para_text:
+        if para_text.startswith("第"):
+            paragraph = _number(para_text)
+        else:
+            paragraph = _relative(para_text, here.paragraph) if same else None
+    elif item_text and same:
+        paragraph = here.paragraph
+    elif item_text:
+        paragraph = 1
+    if item_text == "前各号":
+        return Target(article, paragraph if paragraph is not None else here.paragraph, None, all_before=True)
+    item = None
+    if item_text:
+        if item_text.startswith("第"):
+            item = _number(item_text)
+        else:
+            # 前号 / 次号 outside an item, or after another article's name, has nothing to point at.
+            item = (_relative(item_text, here.item) or 0) if same and not para_text else 0
+    return Target(article, paragraph, item)
+
+
+def _en_target(match: re.Match, here: Position) -> Target | None:
+    if match["art"]:
+        art = match["art"].lower()
+        if match["artn"]:
+            article = int(match["artn"])
+        else:
+            article = _relative(art, here.article)
+        para = match["para"] or match["para2"]
+        item = match["item"] or match["item2"]
+        return Target(article, int(para) if para else (1 if item else None), _roman(item) if item else None)
+    if match["relp"]:
+        relp = match["relp"].lower()
+        paragraph = int(match["para3"]) if match["para3"] else _relative(relp, here.paragraph)
+        item = match["item3"]
+        return Target(here.article, paragraph, _roman(item) if item else None)
+    reli = match["reli"].lower()
+    if reli == "the preceding items":
+        return Target(here.article, here.paragraph, None, all_before=True)
+    if match["item4"]:
+        return Target(here.article, here.paragraph, _roman(match["item4"]))
+    return Target(here.article, here.paragraph, _relative(reli, here.item) if here.item is not None else 0)
+
+
+def _name(target: Target, lang: str) -> str:
+    if lang == "ja":
+        return (f"第{target.article}条" + (f"第{target.paragraph}項" if target.paragraph else "")
+                + (f"第{target.item}号" if target.item is not None else ""))
+    return (f"Article {target.article}" + (f", paragraph ({target.paragraph})" if target.paragraph else "")
+            + (f", item ({target.item})" if target.item is not None else ""))
+
+
+def _resolve(policy: model.Policy, target: Target, block: model.Block, lang: str) -> tuple[str, str] | None:
+    """(code, why) when the target does not exist; None when it does."""
+    docs = {d.article_number: d for d in policy.articles}
+    doc = docs.get(target.article)
+    if doc is None:
+        return "REF001", f"{_name(Target(target.article), lang)}, which does not exist"
+    ids = {c.id: c for c in doc.clauses}
+    if target.paragraph is not None:
+        para_id = f"art-{target.article}-p{target.paragraph}"
+        if target.paragraph < 1 or para_id not in ids:
+            return "REF002", f"{_name(Target(target.article, target.paragraph), lang)}, which does not exist"
+        if target.all_before:
+            if not any(c.id.startswith(para_id + "-i") and c.line < block.line for c in doc.clauses):
+                return "REF003", f"the items before it in {_name(Target(target.article, target.paragraph), lang)}, " \
+                                 "but there are none"
+            return None
+        if target.item is not None and target.item < 1:
+            return "REF003", "an item before it, but there is none"
+        if target.item is not None and f"{para_id}-i{target.item}" not in ids:
+            return "REF003", f"{_name(target, lang)}, which does not exist"
+    return None
+
+
+def _check_document(policy: model.Policy, doc: model.Document) -> list[Finding]:
+    out: list[Finding] = []
+    for block in doc.blocks:
+        if block.kind == model.HEADING:
+            continue
+        here = _position(doc, block)
+        written = block.body if block.marker else block.text
+        text = unicodedata.normalize("NFKC", written)
+        # Quote the reference as written; NFKC keeps full-width text the same length.
+        source = written if len(written) == len(text) else text
+        pattern = JA_REF if doc.lang == "ja" else EN_REF
+        for match in pattern.finditer(text):
+            if doc.lang == "ja" and LAW_BEFORE.search(text[:match.start()]):
+                continue
+            if doc.lang != "ja" and LAW_AFTER.match(text[match.end():]):
+                continue
+            try:
+                target = (_ja_target if doc.lang == "ja" else _en_target)(match, here)
+            except (ValueError, KeyError):
+                continue
+            if target is None:
+                continue
+            problem = _resolve(policy, target, block, doc.lang)
+            if problem:
+                code, why = problem
+                line = block.line + text[:match.start()].count("\n")
+                out.append(finding(doc.path, line, code, f"{quote(source[match.start():match.end()])} refers to {why}"))
+    return out
+
+
+def check(src: PolicyInput) -> list[Finding]:
+    return [f for policy in src.policies.values() for doc in policy.articles for f in _check_document(policy, doc)]

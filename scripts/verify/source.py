@@ -1,0 +1,95 @@
+"""What verify reads: the policy in each language, the company data file and "today".
+
+Anything that cannot be read at all is a ``PolicyError`` (exit status 2); nothing here writes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from scripts.policy import model
+from scripts.policy.finding import Finding
+from scripts.policy.reader import LANGS, PolicyError, load_policy
+
+from .codes import CODES
+
+COMPANY_FILE = Path("data") / "company.yml"
+
+
+@dataclass
+class PolicyInput:
+    root: Path                      # the repository: paths are shown relative to it
+    docs: Path
+    policies: dict[str, model.Policy]
+    company: dict | None = None
+    company_path: str = ""
+    company_text: str = ""
+    today: dt.date = field(default_factory=dt.date.today)
+
+    @property
+    def bilingual(self) -> bool:
+        return all(lang in self.policies for lang in LANGS)
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return str(path)
+
+    def company_line(self, key: str) -> int:
+        """The data file's line that holds ``key`` (first match), for findings about it."""
+        for number, line in enumerate(self.company_text.splitlines(), start=1):
+            if line.strip().startswith(f"{key}:"):
+                return number
+        return 1
+
+
+def finding(path: str, line: int, code: str, message: str) -> Finding:
+    """A finding with the code's registered severity."""
+    return Finding(path, line, code, CODES[code].severity, message)
+
+
+def today() -> dt.date:
+    """The build's 'today' (POLICY_TODAY=YYYY-MM-DD, as for mkdocs build), else the real date."""
+    value = os.environ.get("POLICY_TODAY", "").strip()
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise PolicyError("POLICY_TODAY", 0, f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def read_company(path: Path, display: str) -> tuple[dict, str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PolicyError(display, 0, "company data file not found") from None
+    except UnicodeDecodeError as err:
+        raise PolicyError(display, 1, f"not UTF-8 text ({err.reason} at byte {err.start})") from None
+    except OSError as err:
+        raise PolicyError(display, 0, f"cannot read: {err.strerror}") from None
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        raise PolicyError(display, (mark.line + 1) if mark else 1, f"not valid YAML: {problem}") from None
+    if not isinstance(data, dict):
+        raise PolicyError(display, 1, "the company data file must be a mapping of 'key: value' lines")
+    return data, text
+
+
+def load(root: Path, docs: Path, langs: tuple[str, ...], company: Path | None) -> PolicyInput:
+    if not docs.is_dir():
+        raise PolicyError(str(docs), 0, "no such folder: the policy's docs folder is missing")
+    policies = {lang: load_policy(docs, lang, root=root) for lang in langs}
+    source = PolicyInput(root, docs, policies, today=today())
+    company = company or root / COMPANY_FILE
+    source.company_path = source.display(company)
+    source.company, source.company_text = read_company(company, source.company_path)
+    return source

@@ -1,0 +1,116 @@
+"""Check 3: numbering, and the English text mirroring the Japanese clause by clause.
+
+STR001  articles not numbered 1, 2, 3 … (a gap or a duplicate)
+STR002  paragraphs (１．) out of sequence within their article
+STR003  items (（１）) or sub-items (①) out of sequence within their parent
+STR004  a policy file in one language only (reported on the file that exists)
+STR005  the English lacks a Japanese clause, or has one the Japanese does not (clause ids differ)
+STR006  a file under articles/ without an article heading
+
+Clause ids come from the core (``art-6-p2-i1``), so "the same clause" means the same id.
+"""
+from __future__ import annotations
+
+from scripts.policy import model
+from scripts.policy.finding import Finding, quote
+
+from .source import PolicyInput, finding
+
+
+def _articles(policy: model.Policy) -> list[Finding]:
+    out: list[Finding] = []
+    seen: dict[int, model.Document] = {}
+    for doc in policy.articles:
+        number = doc.article_number or 0
+        if number in seen:
+            out.append(finding(doc.path, doc.title_line, "STR001",
+                               f"{quote(doc.title)} repeats article {number} of {seen[number].path}"))
+        seen.setdefault(number, doc)
+    numbers = sorted(seen)
+    for expected in range(1, (numbers[-1] if numbers else 0) + 1):
+        if expected not in seen:
+            after = next(n for n in numbers if n > expected)
+            doc = seen[after]
+            out.append(finding(doc.path, doc.title_line, "STR001",
+                               f"article {expected} is missing: {quote(doc.title)} follows article {expected - 1}"))
+    for doc in policy.documents:
+        if doc.rel.startswith("articles/") and doc.kind != model.ARTICLE:
+            first = doc.title or (doc.blocks[0].text if doc.blocks else "")
+            line = doc.title_line or (doc.blocks[0].line if doc.blocks else 1)
+            heading = "# 第N条（…）" if policy.lang == "ja" else "# Article N (…)"
+            out.append(finding(doc.path, line, "STR006",
+                               f"no article heading {heading}: the file starts with {quote(first)}"))
+    return out
+
+
+def _sequence(doc: model.Document) -> list[Finding]:
+    """Paragraphs, items and sub-items each numbered 1, 2, 3 … within their parent."""
+    out: list[Finding] = []
+    last: dict[str, model.Clause] = {}   # parent id (plus kind) -> last numbered child
+    for clause in doc.clauses:
+        if clause.kind == model.ARTICLE:
+            continue
+        if clause.kind == model.PARAGRAPH:
+            parent, code, what = clause.id.rsplit("-p", 1)[0], "STR002", "paragraph"
+        elif clause.kind == model.ITEM:
+            parent, code, what = clause.id.rsplit("-i", 1)[0], "STR003", "item"
+        else:
+            parent, code, what = clause.id.rsplit("-s", 1)[0] + "#s", "STR003", "sub-item"
+        number = clause.number if clause.number is not None else 1
+        previous = last.get(parent)
+        expected = (previous.number or 1) + 1 if previous else 1
+        if number != expected:
+            marker = clause.marker or f"{what} {number}"
+            after = f"after {quote(previous.marker)} (line {previous.line})" if previous else "as the first"
+            out.append(finding(doc.path, clause.line, code,
+                               f"{what} {quote(marker)} comes {after}; expected {what} {expected}"))
+        last[parent] = clause
+    return out
+
+
+def _mirror(ja: model.Policy, en: model.Policy) -> list[Finding]:
+    out: list[Finding] = []
+    ja_docs = {d.rel: d for d in ja.documents}
+    en_docs = {d.rel: d for d in en.documents}
+    for rel in sorted(ja_docs.keys() - en_docs.keys()):
+        out.append(finding(ja_docs[rel].path, 1, "STR004",
+                           f"{ja_docs[rel].path} has no English twin (expected en/{rel})"))
+    for rel in sorted(en_docs.keys() - ja_docs.keys()):
+        out.append(finding(en_docs[rel].path, 1, "STR004",
+                           f"{en_docs[rel].path} has no Japanese original (expected ja/{rel})"))
+    for rel in sorted(ja_docs.keys() & en_docs.keys()):
+        jd, ed = ja_docs[rel], en_docs[rel]
+        if jd.kind != ed.kind or jd.kind != model.ARTICLE:
+            continue
+        if jd.article_number != ed.article_number:
+            out.append(finding(ed.path, ed.title_line, "STR005",
+                               f"{quote(ed.title)} translates {quote(jd.title)} ({jd.path}): the numbers differ"))
+            continue
+        ja_ids = [c.id for c in jd.clauses]
+        en_ids = [c.id for c in ed.clauses]
+        en_line = {c.id: c.line for c in ed.clauses}
+        for index, clause in enumerate(jd.clauses):
+            if clause.id in en_ids:
+                continue
+            # Point at the English clause the missing one should follow.
+            before = next((en_line[i] for i in reversed(ja_ids[:index]) if i in en_line), ed.title_line)
+            out.append(finding(ed.path, before, "STR005",
+                               f"{clause.id} {quote(clause.marker or clause.text)} ({jd.path}:{clause.line}) "
+                               "has no English twin"))
+        for clause in ed.clauses:
+            if clause.id not in ja_ids:
+                out.append(finding(ed.path, clause.line, "STR005",
+                                   f"{clause.id} {quote(clause.marker or clause.text)} has no Japanese original "
+                                   f"in {jd.path}"))
+    return out
+
+
+def check(src: PolicyInput) -> list[Finding]:
+    out: list[Finding] = []
+    for policy in src.policies.values():
+        out += _articles(policy)
+        for doc in policy.articles:
+            out += _sequence(doc)
+    if src.bilingual:
+        out += _mirror(src.policies["ja"], src.policies["en"])
+    return out

@@ -1,0 +1,83 @@
+"""Each page type in a real browser: switcher, permalinks, 404s, print, errors, requests, CSP."""
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import page_urls
+
+CSP_LISTENER = """window.__csp = []; document.addEventListener('securitypolicyviolation',
+  e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"""
+
+
+def test_switcher_lands_on_the_same_article(visit):
+    v = visit()
+    page = v.goto("/articles/06/")
+    page.locator(".md-select").first.hover()
+    page.locator('.md-select__link[hreflang="en"]').click()
+    page.wait_for_url("**/en/articles/06/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("h1").inner_text().startswith("Article 6")
+    page.locator(".md-select").first.hover()
+    page.locator('.md-select__link[hreflang="ja"]').click()
+    page.wait_for_url("**/articles/06/")
+    assert not page.url.rstrip("/").endswith("/en/articles/06")
+    assert page.locator("h1").inner_text().startswith("第６条")
+
+
+def test_a_clause_permalink_scrolls_to_its_clause(visit):
+    v = visit()
+    page = v.goto("/articles/06/#art-6-p3")
+    clause = page.locator("#art-6-p3")
+    page.wait_for_function("() => window.scrollY > 0")
+    box = clause.bounding_box()
+    viewport = page.viewport_size
+    assert 0 <= box["y"] < viewport["height"], box
+    assert page.evaluate("() => document.querySelector(':target').id") == "art-6-p3"
+
+
+@pytest.mark.parametrize("path,lang,title", [("/no-such-page/", "ja", "ページが見つかりません"),
+                                             ("/en/no-such-page/", "en", "Page not found")])
+def test_404_pages_speak_the_visitors_language(visit, path, lang, title):
+    v = visit()
+    response = v.page.goto(v.base_url + path)
+    assert response.status == 404
+    assert v.page.locator("html").get_attribute("lang") == lang
+    assert title in v.page.locator("h1").inner_text()
+    home = v.page.locator(".md-content a", has_text="Privacy Policy" if lang == "en" else "トップへ")
+    assert home.get_attribute("href") == ("/en/" if lang == "en" else "/")
+
+
+def test_print_shows_the_policy_text_only(visit):
+    v = visit()
+    page = v.goto("/articles/02/")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".policy-search"):
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator("#art-2-p1").is_visible()
+
+
+def test_every_page_type_loads_without_errors_or_offsite_requests(site_dir, visit):
+    urls = page_urls(site_dir)
+    assert {"home-ja", "article-en", "full-text-ja", "404-en"} <= set(urls)
+    for name, path in urls.items():
+        v = visit("en-US" if name.endswith("-en") else "ja-JP")
+        v.context.add_init_script(CSP_LISTENER)
+        page = v.goto(path)
+        # Use the page as a visitor would: hover the language list, open the search.
+        page.locator(".md-select").first.hover()
+        page.locator("#policy-search-input").click()
+        page.keyboard.type("cookie")
+        page.wait_for_selector(".policy-search__link", timeout=10_000)
+        page.wait_for_load_state("networkidle")
+        errors = [e for e in v.errors if not (name.startswith("404") and "404" in e)]
+        assert errors == [], (name, errors)
+        assert v.offsite == [], (name, v.offsite)
+        assert page.evaluate("() => window.__csp") == [], name
+
+
+def test_security_headers_are_served(site_dir, base_url, visit):
+    v = visit()
+    response = v.page.goto(base_url + "/articles/01/")
+    csp = response.headers["content-security-policy"]
+    assert "'unsafe-inline'" not in csp.split("script-src", 1)[1].split(";", 1)[0]
+    assert "sha256-" in csp and "frame-ancestors 'none'" in csp

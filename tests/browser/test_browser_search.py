@@ -1,0 +1,85 @@
+"""Search in the browser, typed key by key as a person types, in each language."""
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import load_queries
+
+QUERIES = load_queries()
+CASES = [(lang, item["q"], item["page"]) for lang in ("ja", "en") for item in QUERIES[lang]]
+HOME = {"ja": "/", "en": "/en/"}
+
+
+def test_the_query_set_is_large_enough():
+    for lang in ("ja", "en"):
+        assert len(QUERIES[lang]) >= 25, lang
+
+
+@pytest.fixture(scope="module")
+def search_pages(browser, base_url):
+    """One open page per language; each query clears the box and types again."""
+    pages = {}
+    contexts = []
+    for lang in ("ja", "en"):
+        context = browser.new_context(locale="ja-JP" if lang == "ja" else "en-US")
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(base_url + HOME[lang] + "articles/01/")
+        pages[lang] = page
+    yield pages
+    for context in contexts:
+        context.close()
+
+
+def type_query(page, query: str):
+    box = page.locator("#policy-search-input")
+    box.fill("")
+    box.click()
+    page.keyboard.type(query)  # one key event per character
+    page.wait_for_function(
+        """(q) => { const p = document.getElementById('policy-search-results');
+                    return document.getElementById('policy-search-input').value === q && !p.hidden
+                      && p.dataset.query === q; }""", arg=query, timeout=10_000)
+    return page.locator(".policy-search__link")
+
+
+@pytest.mark.parametrize("lang,query,target", CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
+def test_query_finds_its_page_in_the_first_three(search_pages, base_url, lang, query, target):
+    page = search_pages[lang]
+    links = type_query(page, query)
+    hrefs = [links.nth(i).get_attribute("href") for i in range(min(3, links.count()))]
+    expected = HOME[lang] + target
+    assert any(h.split("#")[0] == expected for h in hrefs), (query, hrefs)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_results_stay_in_the_page_language(search_pages, lang):
+    page = search_pages[lang]
+    links = type_query(page, "Google")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert hrefs
+    for href in hrefs:
+        assert href.startswith("/en/") == (lang == "en"), href
+
+
+def test_a_hit_links_to_the_clause_and_shows_the_matched_text(search_pages):
+    page = search_pages["ja"]
+    links = type_query(page, "運転免許証")
+    first = links.first
+    assert first.get_attribute("href") == "/articles/06/#art-6-p2-s2"
+    marked = first.locator("mark").all_inner_texts()
+    assert "運転免許証" in "".join(marked)
+    first.click()
+    page.wait_for_url("**/articles/06/#art-6-p2-s2")
+    clause = page.locator("#art-6-p2-s2")
+    assert "運転免許証" in clause.inner_text()
+    assert clause.is_visible()
+
+
+def test_full_text_404_and_history_are_not_results(search_pages):
+    page = search_pages["ja"]
+    for query in ("ページが見つかりません", "全文", "個人情報"):
+        links = type_query(page, query)
+        for i in range(links.count()):
+            href = links.nth(i).get_attribute("href")
+            assert "full-text" not in href and "404" not in href and "/history/" not in href, (query, href)

@@ -1,0 +1,40 @@
+"""A project with the three-revision fixture archive (2027-01-01 upcoming on the build day)."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, build_site, copy_project
+
+HISTORY = FIXTURES / "history" / "revisions"
+
+
+def history_project(target: Path) -> Path:
+    """The real project, its archive replaced by the fixture's and docs/ at the newest revision."""
+    project = copy_project(target)
+    shutil.rmtree(project / "revisions")
+    shutil.copytree(HISTORY, project / "revisions")
+    for lang in ("ja", "en"):
+        for path in (HISTORY / "2027-01-01" / lang).rglob("*.md"):
+            shutil.copy2(path, project / "docs" / lang / path.relative_to(HISTORY / "2027-01-01" / lang))
+    return project
+
+
+@pytest.fixture(scope="session")
+def history_site(tmp_path_factory) -> Path:
+    """The fixture project built on 2026-11-25: 2025-07-01 current, 2027-01-01 announced."""
+    base = tmp_path_factory.mktemp("history-site")
+    project = history_project(base / "project")
+    result = build_site(project, base / "site", "2026-11-25")
+    assert result.returncode == 0, result.stderr
+    return base / "site"
+
+
+@pytest.fixture(scope="session")
+def history_site_later(tmp_path_factory) -> Path:
+    """The same project built on 2027-01-02: the announced revision is now current."""
+    base = tmp_path_factory.mktemp("history-site-later")
+    project = history_project(base / "project")
+    result = build_site(project, base / "site", "2027-01-02")
+    assert result.returncode == 0, result.stderr
+    return base / "site"

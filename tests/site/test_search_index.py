@@ -1,0 +1,54 @@
+"""The build's own additions for search and deployment: index, _headers, robots.txt."""
+import base64
+import hashlib
+import re
+
+from scripts.site import headers, search
+
+
+def test_one_search_index_per_language(built_site):
+    bundle = built_site / "pagefind"
+    assert (bundle / "pagefind.js").is_file()
+    metas = sorted(p.name.split("_")[0] for p in bundle.glob("pagefind.*.pf_meta"))
+    assert metas == ["pagefind.en", "pagefind.ja"]
+
+
+def test_only_policy_text_is_indexed(built_site):
+    for path in ("index.html", "articles/06/index.html", "appendix/index.html", "en/articles/06/index.html"):
+        assert "data-pagefind-body" in (built_site / path).read_text(encoding="utf-8"), path
+    for path in ("404.html", "en/404.html", "full-text/index.html", "en/full-text/index.html"):
+        assert "data-pagefind-body" not in (built_site / path).read_text(encoding="utf-8"), path
+
+
+def test_csp_hashes_every_inline_script_and_allows_no_other(built_site):
+    text = (built_site / "_headers").read_text(encoding="utf-8")
+    csp = re.search(r"Content-Security-Policy: (.*)", text)[1]
+    script_src = re.search(r"script-src ([^;]*)", csp)[1]
+    assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+    page = (built_site / "articles/06/index.html").read_text(encoding="utf-8")
+    inline = [m[1] for m in re.finditer(r"<script>(.*?)</script>", page, re.S)]
+    assert inline
+    for body in inline:
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in script_src
+
+
+def test_json_data_blocks_are_not_hashed(tmp_path):
+    (tmp_path / "index.html").write_text('<script id="c" type="application/json">{"a":1}</script>'
+                                         '<script src="x.js"></script><script>run()</script>', encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(b"run()").digest()).decode()
+    assert headers.inline_script_hashes(tmp_path) == [f"sha256-{digest}"]
+
+
+def test_robots_txt_names_the_sitemap(built_site):
+    text = (built_site / "robots.txt").read_text(encoding="utf-8")
+    assert "User-agent: *" in text and re.search(r"^Sitemap: https?://\S+/sitemap.xml$", text, re.M)
+
+
+def test_indexing_a_folder_without_a_site_says_so(tmp_path):
+    try:
+        search.build_index(tmp_path)
+    except search.SearchIndexError as err:
+        assert "no built site" in str(err)
+    else:
+        raise AssertionError("expected SearchIndexError")

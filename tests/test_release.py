@@ -1,0 +1,136 @@
+"""python -m scripts.release DATE: snapshots docs/ as a revision, or refuses and writes nothing."""
+import hashlib
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, ROOT, copy_project, run_module
+
+HISTORY = FIXTURES / "history" / "revisions"
+
+
+def release(project: Path, *args: str):
+    return run_module("scripts.release", *args, cwd=project)
+
+
+def snapshot(folder: Path) -> dict:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """The real project with the fixture's first two revisions archived, docs/ at the second."""
+    root = copy_project(tmp_path / "project")
+    shutil.rmtree(root / "revisions", ignore_errors=True)
+    (root / "revisions").mkdir()
+    for date in ("2022-04-01", "2025-07-01"):
+        shutil.copytree(HISTORY / date, root / "revisions" / date)
+    lines = [line for line in (HISTORY / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+             if not line.split("  ", 1)[1].startswith("2027-01-01/")]
+    (root / "revisions" / "SHA256SUMS").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for lang in ("ja", "en"):
+        for path in (HISTORY / "2025-07-01" / lang).rglob("*.md"):
+            shutil.copy2(path, root / "docs" / lang / path.relative_to(HISTORY / "2025-07-01" / lang))
+    return root
+
+
+def add_revision_line(root: Path, ja: str, en: str) -> None:
+    for lang, line in (("ja", ja), ("en", en)):
+        path = root / "docs" / lang / "appendix.md"
+        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{line}\n", encoding="utf-8")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_the_first_revision_is_the_current_policy():
+    manifest = (ROOT / "revisions" / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    assert manifest and all(line.split("  ")[1].startswith("2022-04-01/") for line in manifest)
+    for line in manifest:
+        digest, rel = line.split("  ")
+        path = ROOT / "revisions" / rel
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    assert "2022-04-01/ja/articles/06.md" in [line.split("  ")[1] for line in manifest]
+
+
+def test_release_snapshots_both_languages_with_their_hashes(project):
+    edit(project / "docs/ja/articles/03.md", "次に掲げる場合", "以下の場合")
+    edit(project / "docs/en/articles/03.md", "the following cases", "the cases below")
+    add_revision_line(project, "2027年1月1日　改定・施行", "January 1, 2027: Revised and effective")
+    result = release(project, "2027-01-01")
+    assert result.returncode == 0, result.stderr
+    assert "released 2027-01-01" in result.stdout
+    folder = project / "revisions" / "2027-01-01"
+    assert (folder / "ja/articles/03.md").read_bytes() == (project / "docs/ja/articles/03.md").read_bytes()
+    assert (folder / "en/appendix.md").is_file()
+    assert not (folder / "ja/full-text.md").exists()  # a generated page, not policy text
+    check = subprocess.run(["sha256sum", "--check", "--quiet", "SHA256SUMS"], cwd=project / "revisions",
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    manifest = (project / "revisions/SHA256SUMS").read_text(encoding="utf-8")
+    assert manifest.count("  2027-01-01/") == 28
+    assert not list((project / "revisions").glob(".*"))  # no staging left behind
+
+    again = release(project, "2027-01-01")
+    assert again.returncode == 2
+    assert "already released" in again.stderr
+
+
+def refused(project: Path, date: str, expected: str) -> None:
+    before = snapshot(project / "revisions"), snapshot(project / "docs")
+    result = release(project, date)
+    assert result.returncode == 2, result.stdout
+    assert expected in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert (snapshot(project / "revisions"), snapshot(project / "docs")) == before
+
+
+def test_refuses_a_date_that_is_not_the_newest_revision_line(project):
+    refused(project, "2026-01-01", "docs/ja/appendix.md:5: 2026-01-01 does not match the newest revision line "
+                                   "'2025年7月1日　改定・施行'")
+
+
+def test_refuses_a_date_already_released(project):
+    refused(project, "2025-07-01", "2025-07-01 is already released")
+
+
+def test_refuses_a_date_earlier_than_the_last_revision(project):
+    edit(project / "docs/ja/appendix.md", "2025年7月1日", "2024年1月1日")
+    edit(project / "docs/en/appendix.md", "July 1, 2025", "January 1, 2024")
+    refused(project, "2024-01-01", "2024-01-01 is earlier than the last revision 2025-07-01")
+
+
+def test_refuses_when_the_english_appendix_lags(project):
+    path = project / "docs/ja/appendix.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n2027年1月1日　改定・施行\n", encoding="utf-8")
+    refused(project, "2027-01-01", "docs/en/appendix.md:5: 2027-01-01 does not match the newest revision line")
+
+
+def test_refuses_a_policy_that_fails_verify(project):
+    # A postal code that does not match the address: the verifier's error, not the release's own checks.
+    edit(project / "docs/ja/articles/06.md", "〒542-0081", "〒100-0001")
+    add_revision_line(project, "2027年1月1日　改定・施行", "January 1, 2027: Revised and effective")
+    assert (project / "scripts/verify/__main__.py").is_file()
+    refused(project, "2027-01-01", "`python -m scripts.verify` must pass before a release")
+
+
+def test_refuses_when_the_archive_was_tampered_with(project):
+    add_revision_line(project, "2027年1月1日　改定・施行", "January 1, 2027: Revised and effective")
+    edit(project / "revisions/2022-04-01/ja/articles/01.md", "個人情報", "個人の情報")
+    refused(project, "2027-01-01", "revisions/2022-04-01/ja/articles/01.md:0: HIST001 error")
+
+
+def test_refuses_a_malformed_date(project):
+    refused(project, "2027/01/01", "'2027/01/01' is not a date in the form YYYY-MM-DD")
+
+
+def test_help():
+    result = run_module("scripts.release", "--help")
+    assert result.returncode == 0
+    for word in ("DATE", "附則", "revisions/", "SHA256SUMS", "scripts.verify", "exit status"):
+        assert word in result.stdout

@@ -1,0 +1,201 @@
+"""The GitHub Actions workflows: actionlint (with ShellCheck) on each, and the rules they must keep."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+FILES = sorted([*WORKFLOWS.glob("*.yml"), *WORKFLOWS.glob("*.yaml")])
+BIN = Path(sys.executable).parent
+
+
+def load(name: str) -> dict:
+    return yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+
+
+def triggers(workflow: dict) -> dict:
+    # YAML 1.1 reads the key `on` as the boolean true.
+    return workflow.get("on", workflow.get(True))
+
+
+def steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name, path=str(BIN))
+    assert found, f"{name} is not installed in {BIN}: run `make test` or pip install -r requirements-dev.txt"
+    return found
+
+
+def actionlint(*files: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([tool("actionlint"), "-no-color", "-oneline", f"-shellcheck={tool('shellcheck')}",
+                           "-pyflakes=", *map(str, files)],
+                          cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def test_there_are_workflows():
+    assert {f.name for f in FILES} >= {"tests.yml", "change-summary.yml", "change-summary-comment.yml",
+                                        "daily-publish.yml"}
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_actionlint_passes(path):
+    result = actionlint(path.relative_to(ROOT))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_really_checks_workflows_and_their_scripts(tmp_path):
+    bad = tmp_path / ".github" / "workflows" / "bad.yml"
+    bad.parent.mkdir(parents=True)
+    bad.write_text("on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n"
+                   "      - run: echo $GREETING\n"
+                   "      - run: echo \"${{ github.event.pull_request.title }}\"\n"
+                   "      - uses: actions/checkout@v5\n        with:\n          no-such-input: 1\n", encoding="utf-8")
+    result = actionlint(bad.relative_to(tmp_path), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "SC2086" in result.stdout          # ShellCheck ran on the run: script
+    assert "potentially untrusted" in result.stdout
+    assert "no-such-input" in result.stdout
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_every_workflow_declares_its_permissions(path):
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert "permissions" in workflow, f"{path.name}: no top-level permissions"
+    assert "pull_request_target" not in triggers(workflow), "pull_request_target runs fork code with a write token"
+    granted = [workflow["permissions"]] + [job.get("permissions", {}) for job in workflow["jobs"].values()]
+    writes = {scope for block in granted if isinstance(block, dict)
+              for scope, level in block.items() if level == "write"}
+    assert writes <= ({"pull-requests"} if path.name == "change-summary-comment.yml" else set()), path.name
+    assert all(block != "write-all" for block in granted)
+
+
+def test_tests_run_on_every_push_and_pull_request_with_verify_annotations():
+    workflow = load("tests.yml")
+    assert {"push", "pull_request"} <= set(triggers(workflow))
+    setup = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/setup-python@"))
+    assert setup["with"]["python-version-file"] == ".python-version"
+    assert setup["with"]["cache"] == "pip"
+    runs = "\n".join(s.get("run", "") for s in steps(workflow))
+    assert "make test" in runs
+    assert "scripts.verify --format github" in runs
+
+
+def test_python_version_file_matches_netlify():
+    import tomllib
+    netlify = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
+    assert (ROOT / ".python-version").read_text(encoding="utf-8").strip() == \
+        netlify["build"]["environment"]["PYTHON_VERSION"]
+
+
+def test_the_summary_is_computed_without_write_access_and_posted_separately():
+    compute = load("change-summary.yml")
+    assert triggers(compute)["pull_request"]["paths"] == ["docs/**"]
+    assert compute["permissions"] == {"contents": "read"}
+    text = (WORKFLOWS / "change-summary.yml").read_text(encoding="utf-8")
+    assert "${{ secrets" not in text and "secrets: inherit" not in text
+    assert "python -m scripts.pr_summary --base \"git:$base\"" in text
+    upload = next(s for s in steps(compute) if s.get("uses", "").startswith("actions/upload-artifact@"))
+
+    post = load("change-summary-comment.yml")
+    run = triggers(post)["workflow_run"]
+    assert run["workflows"] == [compute["name"]] and run["types"] == ["completed"]
+    assert post["permissions"] == {}
+    [job] = post["jobs"].values()
+    assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
+    assert "conclusion == 'success'" in job["if"]
+    download = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/download-artifact@"))
+    assert download["with"]["name"] == upload["with"]["name"]
+    # Only the default branch's own code runs here, never the pull request's.
+    for step in job["steps"]:
+        if step.get("uses", "").startswith("actions/checkout@"):
+            assert step["with"]["ref"] == "${{ github.event.repository.default_branch }}"
+            assert step["with"]["persist-credentials"] is False
+    text = (WORKFLOWS / "change-summary-comment.yml").read_text(encoding="utf-8")
+    assert "head_branch" not in text and "pip install" not in text
+    assert "scripts/post_comment.py" in text and "--head-sha" in text
+
+
+class BuildHook:
+    """A stand-in for Netlify's build hook on 127.0.0.1 that records what it receives."""
+
+    def __init__(self):
+        self.received: list[tuple[str, str]] = []
+        hook = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                self.rfile.read(length)
+                hook.received.append((self.command, self.path))
+                self.send_response(200)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/build_hooks/5f1e0c"
+        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def run_daily_step(secret: str) -> subprocess.CompletedProcess:
+    workflow = load("daily-publish.yml")
+    assert triggers(workflow)["schedule"] and "workflow_dispatch" in triggers(workflow)
+    [step] = [s for s in steps(workflow) if "run" in s]
+    assert step["env"]["NETLIFY_BUILD_HOOK"] == "${{ secrets.NETLIFY_BUILD_HOOK }}"
+    env = {**os.environ, "NETLIFY_BUILD_HOOK": secret}
+    # GitHub runs a step's script with `bash -e {0}`.
+    return subprocess.run(["bash", "-e", "-c", step["run"]], env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_daily_publish_without_the_secret_exits_cleanly_with_a_message():
+    result = run_daily_step("")
+    assert result.returncode == 0, result.stderr
+    assert "NETLIFY_BUILD_HOOK is not set" in result.stdout and "no rebuild was triggered" in result.stdout
+
+
+def test_daily_publish_posts_to_the_build_hook():
+    hook = BuildHook()
+    try:
+        result = run_daily_step(hook.url)
+    finally:
+        hook.close()
+    assert result.returncode == 0, result.stderr
+    assert hook.received and hook.received[0][0] == "POST"
+    assert hook.received[0][1].startswith("/build_hooks/5f1e0c?trigger_title=")
+    assert "Netlify rebuild triggered." in result.stdout
+
+
+def test_daily_publish_fails_when_the_hook_refuses():
+    hook = BuildHook()
+    url = hook.url
+    hook.close()  # nothing listens there any more
+    result = run_daily_step(url)
+    assert result.returncode != 0
+
+
+def test_the_daily_rebuild_runs_just_after_midnight_in_japan_where_netlify_takes_today():
+    import tomllib
+    [schedule] = triggers(load("daily-publish.yml"))["schedule"]
+    minute, hour, *rest = schedule["cron"].split()
+    assert rest == ["*", "*", "*"]
+    assert (int(hour) + 9) % 24 == 0 and int(minute) < 30
+    netlify = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
+    assert netlify["build"]["environment"]["TZ"] == "JST-9"

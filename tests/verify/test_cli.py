@@ -1,0 +1,176 @@
+"""The command as legal editors and the build run it: output formats, exit status, bad input."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from scripts.verify.codes import CODES
+from tests.conftest import ROOT
+from tests.verify.helpers import policy_copy, verify
+
+ANNOTATION = re.compile(r"^::(error|warning) file=[^,]+(,line=\d+)?,title=[A-Z]+\d{3}::.+$")
+
+
+def tree_digest(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_the_real_policy_passes_in_the_repository():
+    result = verify(ROOT, "--strict")
+    assert (result.returncode, result.stdout) == (0, ""), result.stdout + result.stderr
+    assert "no findings" in result.stderr
+
+
+def test_findings_are_printed_path_line_code_severity_message(tmp_path):
+    result = verify(policy_copy(tmp_path / "repo", "addr002-postal-code-elsewhere"))
+    assert result.returncode == 1
+    assert ("docs/ja/articles/06.md:25: ADDR002 error postal code 「〒100-0001」 does not match the address "
+            "「大阪府大阪市中央区南船場4丁目10番5号702」 (Japan Post: 542-0081") in result.stdout
+    assert "Traceback" not in result.stderr
+    assert re.search(r"verify: \d+ errors?, 1 warning", result.stderr)
+
+
+def test_github_format_prints_one_annotation_per_finding(tmp_path):
+    result = verify(policy_copy(tmp_path / "repo", "addr002-postal-code-elsewhere"), "--format", "github")
+    lines = result.stdout.splitlines()
+    assert lines and all(ANNOTATION.match(line) for line in lines), lines
+    assert "::error file=docs/ja/articles/06.md,line=25,title=ADDR002::postal code 「〒100-0001」" in result.stdout
+    assert any(line.startswith("::warning file=docs/en/articles/06.md,line=2,title=TRN001::") for line in lines)
+    assert result.returncode == 1
+
+
+def test_json_format_is_a_list_of_objects(tmp_path):
+    result = verify(policy_copy(tmp_path / "repo", "fig001-amount"), "--format", "json")
+    findings = json.loads(result.stdout)
+    assert findings == [{"path": "docs/en/articles/06.md", "line": 36, "code": "FIG001", "severity": "error",
+                         "message": findings[0]["message"]}]
+    assert "5,500円" in findings[0]["message"]
+
+
+def test_json_of_a_clean_policy_is_an_empty_list(policy):
+    result = verify(policy, "--format", "json")
+    assert (result.returncode, json.loads(result.stdout)) == (0, [])
+
+
+def test_paths_restrict_what_is_reported(tmp_path):
+    repo = policy_copy(tmp_path / "repo", "addr004-company-name")
+    assert verify(repo, "docs/ja/articles/12.md").returncode == 1
+    assert verify(repo, "docs/ja/articles/").returncode == 1
+    other = verify(repo, "docs/ja/articles/06.md", "docs/en")
+    assert (other.returncode, "ADDR004" in other.stdout) == (0, False)
+
+
+def test_lang_checks_one_language(tmp_path):
+    repo = policy_copy(tmp_path / "repo", "addr004-company-name")
+    assert verify(repo, "--lang", "ja").returncode == 1
+    english = verify(repo, "--lang", "en", "--strict")
+    assert (english.returncode, english.stdout) == (0, "")
+
+
+def test_list_codes_explains_every_code():
+    result = verify(ROOT, "--list-codes")
+    assert result.returncode == 0
+    for code in CODES.values():
+        assert f"{code.code}" in result.stdout and code.explanation in result.stdout
+
+
+def test_the_readme_lists_every_code():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for code in CODES.values():
+        assert f"| `{code.code}` |" in readme, code.code
+
+
+def test_each_check_module_documents_its_codes():
+    import importlib
+
+    documented = set()
+    for name in ("revisions", "contacts", "structure", "references", "freshness", "figures", "disclosures"):
+        doc = importlib.import_module(f"scripts.verify.{name}").__doc__
+        documented |= set(re.findall(r"^([A-Z]+\d{3})\s", doc, re.M))
+    assert documented == set(CODES)
+
+
+def test_help_names_the_options_and_exit_status():
+    result = verify(ROOT, "--help")
+    assert result.returncode == 0
+    for text in ("--strict", "--lang", "--format", "--list-codes", "exit status", "PATH"):
+        assert text in result.stdout
+
+
+def _break(repo: Path, how: str) -> list[str]:
+    article = repo / "docs/ja/articles/10.md"
+    if how == "no docs folder":
+        for path in sorted(repo.joinpath("docs").rglob("*"), reverse=True):
+            path.unlink() if path.is_file() else path.rmdir()
+        repo.joinpath("docs").rmdir()
+    elif how == "no English folder":
+        import shutil
+        shutil.rmtree(repo / "docs/en")
+    elif how == "front matter not YAML":
+        article.write_text("---\ntitle: [unclosed\n---\n# 第１０条（法令、規範の遵守）\n", encoding="utf-8")
+    elif how == "front matter not a mapping":
+        article.write_text("---\n- a\n- b\n---\n# 第１０条（法令、規範の遵守）\n", encoding="utf-8")
+    elif how == "not UTF-8":
+        article.write_bytes("# 第１０条（法令、規範の遵守）\n".encode("shift_jis"))
+    elif how == "no company data":
+        (repo / "data/company.yml").unlink()
+    elif how == "company data not YAML":
+        (repo / "data/company.yml").write_text("ja: [\n", encoding="utf-8")
+    elif how == "company data incomplete":
+        (repo / "data/company.yml").write_text("postal_code: '542-0081'\n", encoding="utf-8")
+    elif how == "missing PATH":
+        return ["docs/ja/articles/99.md"]
+    elif how == "PATH outside docs":
+        return ["data/company.yml"]
+    elif how == "bad option":
+        return ["--colour"]
+    elif how == "bad format":
+        return ["--format", "xml"]
+    return []
+
+
+UNREADABLE = {
+    "no docs folder": "docs: no such folder",
+    "no English folder": "docs/en: no such folder",
+    "front matter not YAML": "docs/ja/articles/10.md:3: front matter is not valid YAML",
+    "front matter not a mapping": "docs/ja/articles/10.md:2: front matter must be a mapping",
+    "not UTF-8": "docs/ja/articles/10.md:1: not UTF-8 text",
+    "no company data": "data/company.yml: company data file not found",
+    "company data not YAML": "data/company.yml:2: not valid YAML",
+    "company data incomplete": "data/company.yml:1: the company data file lacks ja.name",
+    "missing PATH": "docs/ja/articles/99.md: no such file or folder",
+    "PATH outside docs": "data/company.yml: not under the docs folder",
+    "bad option": "unrecognized arguments: --colour",
+    "bad format": "invalid choice: 'xml'",
+}
+
+
+@pytest.mark.parametrize("how", sorted(UNREADABLE))
+def test_input_that_cannot_be_read_exits_2_with_a_clear_message(how, policy):
+    args = _break(policy, how)
+    before = tree_digest(policy)
+    result = verify(policy, *args)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert UNREADABLE[how] in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree_digest(policy) == before
+
+
+def test_a_bad_policy_today_is_reported(policy):
+    result = verify(policy, env={"POLICY_TODAY": "2026-13-01"})
+    assert result.returncode == 2 and "POLICY_TODAY: '2026-13-01' is not a date" in result.stderr
+
+
+def test_verify_never_changes_a_file(tmp_path):
+    repo = policy_copy(tmp_path / "repo", "rev003-out-of-order")
+    before = tree_digest(repo)
+    for args in ([], ["--strict"], ["--format", "github"], ["--format", "json"], ["--lang", "en"]):
+        verify(repo, *args)
+    assert tree_digest(repo) == before

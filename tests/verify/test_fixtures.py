@@ -1,0 +1,88 @@
+"""Every check has a broken fixture that must fail it; the real policy passes them all."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from scripts.verify.__main__ import main
+from scripts.verify.codes import CODES
+
+from tests.verify.helpers import BROKEN, policy_copy
+
+# case → (code, path, line, a fragment of the message that quotes or names the problem)
+EXPECTED = {
+    "rev001-impossible-date": ("REV001", "docs/ja/appendix.md", 3, "2022年2月30日 is not a real date"),
+    "rev001-era-bounds": ("REV001", "docs/ja/appendix.md", 3, "令和 runs from 2019-05-01"),
+    "rev002-no-event": ("REV002", "docs/ja/appendix.md", 3, "「2019年10月1日」"),
+    "rev003-out-of-order": ("REV003", "docs/ja/appendix.md", 5, "list the oldest first"),
+    "rev004-languages-differ": ("REV004", "docs/en/appendix.md", 6, "「April 2, 2022: Revised and effective」"),
+    "rev005-nothing-in-force": ("REV005", "docs/ja/appendix.md", 3, "no revision line is in force"),
+    "addr001-unknown-postal-code": ("ADDR001", "docs/ja/articles/06.md", 25,
+                                    "「〒542-0018」 does not exist in Japan Post's data (Japan Post: 542-0081)"),
+    "addr002-postal-code-elsewhere": ("ADDR002", "docs/ja/articles/06.md", 25,
+                                      "「〒100-0001」 does not match the address 「大阪府大阪市中央区南船場"),
+    "addr003-data-file-differs": ("ADDR003", "docs/ja/articles/06.md", 25, "differs from the data file's 542-0083"),
+    "addr004-company-name": ("ADDR004", "docs/ja/articles/12.md", 5, "「アズポケット有限会社」"),
+    "addr005-representative": ("ADDR005", "docs/en/articles/12.md", 10, "「Hiroshi Itani」"),
+    "addr006-address": ("ADDR006", "docs/ja/articles/12.md", 9, "block number is not 4丁目10番5号"),
+    "addr006-building": ("ADDR006", "docs/en/articles/12.md", 12, "「tower」"),
+    "addr007-url": ("ADDR007", "docs/ja/articles/12.md", 11, "「http://www.azpocket.co.jp/contact」 is not a well-formed"),
+    "addr008-languages-differ": ("ADDR008", "docs/en/articles/06.md", 30, "[4, 5, 10, 720] differ from the Japanese"),
+    "addr009-missing-block": ("ADDR009", "docs/ja/articles", 0, "no ＜宛先＞"),
+    "str001-article-gap": ("STR001", "docs/ja/articles/12.md", 1, "article 12 is missing"),
+    "str002-paragraph-sequence": ("STR002", "docs/ja/articles/07.md", 5, "「３．」 comes after 「１．」"),
+    "str003-item-repeated": ("STR003", "docs/en/articles/02.md", 54, "「(11)」 comes after 「(11)」"),
+    "str004-one-language": ("STR004", "docs/ja/articles/13.md", 1, "docs/ja/articles/13.md has no English twin"),
+    "str005-clause-missing": ("STR005", "docs/en/articles/06.md", 12, "art-6-p1-i4"),
+    "str006-no-heading": ("STR006", "docs/en/articles/05.md", 4, "no article heading"),
+    "ref001-article": ("REF001", "docs/en/articles/07.md", 6, "「paragraph (2) of Article 13」 refers to Article 13"),
+    "ref002-paragraph": ("REF002", "docs/ja/articles/07.md", 3, "「前条第5項」 refers to 第6条第5項"),
+    "ref003-item": ("REF003", "docs/ja/articles/07.md", 5, "「前各号」"),
+    "trn001-stale": ("TRN001", "docs/en/articles/10.md", 2, "docs/ja/articles/10.md changed"),
+    "trn002-unmarked": ("TRN002", "docs/en/articles/10.md", 1, "python -m scripts.translation mark docs/en/articles/10.md"),
+    "fig001-amount": ("FIG001", "docs/en/articles/06.md", 36, "amount 「5,500円」 of art-6-p3"),
+    "fig002-date": ("FIG002", "docs/en/articles/09.md", 6, "date 「2023年4月1日」 of art-9-p1"),
+    "fig003-postal-code": ("FIG003", "docs/en/articles/06.md", 16, "postal code 「〒542-0081」 of art-6-p2"),
+    "fig004-url": ("FIG004", "docs/en/articles/02.md", 66, "「https://policies.google.com/privacy?hl=ja」"),
+    "appi001-operator": ("APPI001", "docs/ja/index.md", 1, "representative"),
+    "appi002-purposes": ("APPI002", "docs/ja/index.md", 1, "the purposes of use (APPI Art. 32(1)(ii))"),
+    "appi003-requests": ("APPI003", "docs/ja/index.md", 1, "suspension of use (APPI Art. 32(1)(iii))"),
+    "appi004-fee": ("APPI004", "docs/ja/index.md", 1, "the fee for disclosure"),
+    "appi005-security": ("APPI005", "docs/ja/index.md", 1, "security control measures"),
+    "appi006-complaints": ("APPI006", "docs/ja/index.md", 1, "where to lodge complaints"),
+}
+
+
+def run_json(repo, monkeypatch, capsys, *args: str) -> tuple[int, list[dict]]:
+    """verify in this process (fast), as `python -m scripts.verify --format json` in ``repo``."""
+    monkeypatch.chdir(repo)
+    monkeypatch.setenv("POLICY_TODAY", "2026-11-25")
+    status = main(["--format", "json", *args])
+    return status, json.loads(capsys.readouterr().out or "[]")
+
+
+def test_every_fixture_is_listed_and_every_code_has_one():
+    assert set(EXPECTED) == {p.name for p in BROKEN.iterdir() if p.is_dir()}
+    assert {code for code, *_ in EXPECTED.values()} == set(CODES)
+
+
+@pytest.mark.parametrize("case", sorted(EXPECTED))
+def test_a_broken_fixture_fails_its_check(case, tmp_path, monkeypatch, capsys):
+    code, path, line, fragment = EXPECTED[case]
+    status, findings = run_json(policy_copy(tmp_path / "repo", case), monkeypatch, capsys)
+    hits = [f for f in findings if f["code"] == code and f["path"] == path and f["line"] == line]
+    assert hits, findings
+    assert any(fragment in f["message"] for f in hits), hits
+    assert status == (1 if CODES[code].severity == "error" else 0)
+    assert findings == sorted(findings, key=lambda f: (f["path"], f["line"], f["code"], f["message"]))
+
+
+def test_the_real_policy_passes_every_check_without_a_warning(policy, monkeypatch, capsys):
+    assert run_json(policy, monkeypatch, capsys, "--strict") == (0, [])
+
+
+def test_warnings_are_errors_with_strict(tmp_path, monkeypatch, capsys):
+    repo = policy_copy(tmp_path / "repo", "trn001-stale")
+    status, findings = run_json(repo, monkeypatch, capsys, "--strict")
+    assert status == 1 and {(f["code"], f["severity"]) for f in findings} == {("TRN001", "error")}
