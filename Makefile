@@ -12,6 +12,12 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# Node tools of the browser tests and benchmarks (axe-core, Netlify CLI, Lighthouse), as locked.
+NODE_TOOLS := tests/browser/node_modules/.installed
+$(NODE_TOOLS): tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
 serve: $(BIN)/.installed
 	$(BIN)/mkdocs serve
 
@@ -23,10 +29,10 @@ build: $(BIN)/.installed
 verify: $(BIN)/.installed
 	$(BIN)/python -m scripts.verify
 
-test: $(BIN)/.installed
+test: $(BIN)/.installed $(NODE_TOOLS)
 	$(BIN)/python -m pytest -q
 
-bench: $(BIN)/.installed
+bench: $(BIN)/.installed $(NODE_TOOLS)
 	$(BIN)/python -m bench
 
 clean:

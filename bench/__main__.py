@@ -17,7 +17,7 @@ from bench.result import Result, table
 
 
 def main(argv: list[str]) -> int:
-    names = sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent))
+    names = sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)])
                    if m.name.startswith("bench_"))
     wanted = [f"bench_{n}" if not n.startswith("bench_") else n for n in argv]
     results: list[Result] = []

@@ -105,6 +105,34 @@ def search_latency(base_url: str) -> tuple[float, float]:
     return statistics.median(times), max(times)
 
 
+def stock_search_hits(stock_site: Path) -> tuple[int, int]:
+    """The query set (tests/browser/queries.json) typed into the stock theme's search, for the
+    README's comparison of engines: how many queries find their page in the first three hits."""
+    from playwright.sync_api import sync_playwright
+    queries = json.loads((ROOT / "tests" / "browser" / "queries.json").read_text(encoding="utf-8"))
+    found = total = 0
+    with SiteServer(stock_site) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        for lang in ("ja", "en"):
+            prefix = "/" if lang == "ja" else "/en/"
+            page = browser.new_page()
+            page.goto(url + prefix + "articles/01/")
+            for item in queries[lang]:
+                box = page.locator(".md-search__input")
+                box.click()
+                box.fill("")
+                page.keyboard.type(item["q"])  # the stock search reacts to key events only
+                page.wait_for_timeout(500)
+                hrefs = page.locator(".md-search-result__link").evaluate_all(
+                    "els => els.slice(0, 3).map(e => new URL(e.href).pathname)")
+                total += 1
+                found += any(h == prefix + item["page"] for h in hrefs)
+                page.keyboard.press("Escape")
+            page.close()
+        browser.close()
+    return found, total
+
+
 def run() -> list[Result]:
     results = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -113,6 +141,15 @@ def run() -> list[Result]:
         ratio = ours / stock
         results.append(Result("site: build vs stock Material+i18n", f"{ours:.2f} s vs {stock:.2f} s = {ratio:.2f}x",
                               "<= 1.5x", ratio <= 1.5))
+        # Of which the search index (Pagefind's extended binary loads its Japanese dictionary, ~1 s).
+        from scripts.site.search import build_index
+        start = time.perf_counter()
+        build_index(work / "ours0")
+        indexing = time.perf_counter() - start
+        results.append(Result("site: of which search indexing", f"{indexing:.2f} s", "(part of the build)", True))
+        found, total = stock_search_hits(work / "stock" / "site0")
+        results.append(Result("site: query set in stock theme search (top 3)", f"{found}/{total}",
+                              "for comparison", True))
         server = SiteServer(work / "served")
         url = server.url
         _build(ROOT, work / "served", url=url + "/")

@@ -1,4 +1,4 @@
-"""Compare two versions of the policy, clause by clause: ``python -m scripts.diff OLD NEW``.
+"""Compare two versions of the policy, clause by clause (python -m scripts.diff OLD NEW).
 
 OLD and NEW are each a revision date (an archived revision in ``revisions/``),
 ``current`` (the working tree's ``docs/``) or ``git:REF`` (the ``docs/`` of a

@@ -73,6 +73,7 @@ def on_startup(command, dirty) -> None:
 
 
 def on_serve(server, config, builder):
+    history.watch(server, config)
     return server
 
 
@@ -137,7 +138,7 @@ def _context(context: dict, config) -> dict:
 
 def on_page_context(context, page, config, nav):
     context["policy_indexed"] = site_search.indexable(page)
-    return _context(context, config)
+    return history.page_context(_context(context, config), page)
 
 
 def on_template_context(context, template_name, config):

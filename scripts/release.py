@@ -1,11 +1,10 @@
-"""Publish the current policy as a revision: ``python -m scripts.release DATE``.
+"""Publish the current policy as a revision (python -m scripts.release DATE).
 
-Copies ``docs/ja`` and ``docs/en`` (the policy's own files) to ``revisions/DATE/``
-and records their sha256 in ``revisions/SHA256SUMS``. Refuses (exit 2, nothing
-written) a date that is not the newest line of the 附則 / Supplementary
-Provisions, a date already released or earlier than the last revision, an
-archive that no longer matches its manifest, and a policy that fails
-``python -m scripts.verify``.
+Copies docs/ja and docs/en (the policy's own files) to revisions/DATE/ and
+records their sha256 in revisions/SHA256SUMS. Refuses (exit 2, nothing written)
+a date that is not the newest line of the 附則 / Supplementary Provisions, a
+date already released or earlier than the last revision, an archive that no
+longer matches its manifest, and a policy that fails python -m scripts.verify.
 """
 from __future__ import annotations
 

@@ -100,6 +100,15 @@ def test_unknown_revision_lists_the_known_ones(history_root):
     assert bad.returncode == 2 and "known revisions: 2022-04-01" in bad.stderr
 
 
+def test_a_tampered_revision_is_refused(tmp_path):
+    shutil.copytree(HISTORY / "revisions", tmp_path / "revisions")
+    archived = tmp_path / "revisions/2022-04-01/ja/articles/03.md"
+    archived.write_text(archived.read_text(encoding="utf-8") + "\n追記\n", encoding="utf-8")
+    result = diff("2022-04-01", "2025-07-01", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "revisions/2022-04-01/ja/articles/03.md: archived file no longer matches its sha256" in result.stderr
+
+
 def test_bad_option_exits_2():
     result = diff("current", "current", "--format", "pdf")
     assert result.returncode == 2 and "invalid choice" in result.stderr
@@ -165,3 +174,30 @@ def test_git_ref_without_docs_says_so(tmp_path):
     result = diff("git:main", "current", cwd=repo)
     assert result.returncode == 2
     assert "git:main has no docs/ja/ folder" in result.stderr
+
+
+def test_an_added_article_is_named(tmp_path):
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "docs", repo / "docs", ignore=shutil.ignore_patterns("history"))
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "docs")
+    git(repo, "commit", "-q", "-m", "policy")
+    (repo / "docs/ja/articles/13.md").write_text("# 第１３条（準拠法）\n\n本方針は日本法に準拠します。\n", encoding="utf-8")
+    (repo / "docs/en/articles/13.md").write_text("# Article 13 (Governing Law)\n\nThis policy is governed by "
+                                                 "the laws of Japan.\n", encoding="utf-8")
+    result = diff("git:main", "current", "--lang", "both", "--format", "json", cwd=repo)
+    assert result.returncode == 1, result.stderr
+    data = json.loads(result.stdout)["languages"]
+    assert data["ja"]["articles_added"] == ["第１３条（準拠法）"]
+    assert data["en"]["articles_added"] == ["Article 13 (Governing Law)"]
+    text = diff("git:main", "current", cwd=repo).stdout
+    assert "第１３条（準拠法）: added" in text and "+ 本方針は日本法に準拠します。" in text
+    removed = diff("current", "git:main", cwd=repo).stdout
+    assert "第１３条（準拠法）: removed" in removed
+
+
+def test_a_missing_docs_folder_is_an_error(tmp_path):
+    (tmp_path / "docs").mkdir()
+    result = diff("current", "current", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "docs/ja" in result.stderr and "no such folder" in result.stderr

@@ -24,7 +24,8 @@ def test_security_headers_on_every_page():
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"]
     assert headers["Permissions-Policy"]
-    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    # The CSP comes from the build's site/_headers (tests/site/test_search_index.py); one set here would win.
+    assert "Content-Security-Policy" not in headers
 
 
 def test_fingerprinted_assets_are_cached_long():

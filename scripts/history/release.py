@@ -73,7 +73,8 @@ def check_release(root: Path, date: dt.date) -> dict[str, model.Policy]:
     known = ", ".join(r.name for r in revisions)
     if any(r.date == date for r in revisions):
         raise ReleaseRefused(f"{date.isoformat()} is already released ({archive.ARCHIVE}/{date.isoformat()}/); "
-                             "published revisions are never replaced")
+                             "published revisions are never replaced; for a new revision, add its line to the 附則 "
+                             "(and the Supplementary Provisions) first")
     if revisions and date < revisions[-1].date:
         raise ReleaseRefused(f"{date.isoformat()} is earlier than the last revision {revisions[-1].name} "
                              f"(released: {known})")

@@ -8,6 +8,11 @@ before and after, and the character-level change.
 Markers of a character-level change: text ``[-deleted-]{+inserted+}`` (the
 convention of ``wdiff`` and ``git diff --word-diff``); Markdown and HTML
 ``<del>…</del><ins>…</ins>`` with a legend in words, so colour is never the only cue.
+
+API: ``FORMATS[name](report)`` for ``text``, ``markdown``, ``html``, ``json``;
+``html_comparison(comparison, lang)`` (the fragment the site's diff pages use);
+``comparison_json(comparison)``; for building other Markdown (the pull-request
+summary): ``md_escape(text)``, ``md_quote(label, text)``, ``md_segments(segments)``.
 """
 from __future__ import annotations
 
@@ -114,7 +119,8 @@ def md_escape(value: str) -> str:
     return re.sub(r"([\\`*_{}\[\]#|~])", r"\\\1", value)
 
 
-def _md_segments(segments: list[Segment]) -> str:
+def md_segments(segments: list[Segment]) -> str:
+    """A character-level edit as Markdown: ``<del>…</del><ins>…</ins>``, line breaks as ``<br>``."""
     out = []
     for seg in segments:
         body = md_escape(seg.text).replace("\n", "<br>")
@@ -127,7 +133,8 @@ def _md_segments(segments: list[Segment]) -> str:
     return "".join(out)
 
 
-def _md_quote(label: str, value: str) -> str:
+def md_quote(label: str, value: str) -> str:
+    """``> **Label:** text`` on one line, the text escaped."""
     return f"> **{label}:** " + md_escape(value).replace("\n", "<br>")
 
 
@@ -138,22 +145,27 @@ def _md_clause(change: ClauseChange, whitespace: bool) -> list[str]:
         return [f"{head}: {md_escape(_renumbering(change))}", ""]
     out = [head, ""]
     if change.status == compare.INSERTED:
-        return out + ["  " + _md_quote("Inserted", change.new_text), ""]
+        return out + ["  " + md_quote("Inserted", change.new_text), ""]
     if change.status == compare.DELETED:
-        return out + ["  " + _md_quote("Deleted", change.old_text), ""]
+        return out + ["  " + md_quote("Deleted", change.old_text), ""]
     for number, hunk in enumerate(change.hunks(whitespace)):
         if number:
             out.append("")
         if not hunk.old_text:
-            out.append("  " + _md_quote("Inserted", hunk.new_text))
+            out.append("  " + md_quote("Inserted", hunk.new_text))
             continue
         if not hunk.new_text:
-            out.append("  " + _md_quote("Deleted", hunk.old_text))
+            out.append("  " + md_quote("Deleted", hunk.old_text))
             continue
-        out += ["  " + _md_quote("Before", hunk.old_text), "  >",
-                "  " + _md_quote("After", hunk.new_text), "  >",
-                "  > **Change:** " + _md_segments(hunk.segments)]
+        out += ["  " + md_quote("Before", hunk.old_text), "  >",
+                "  " + md_quote("After", hunk.new_text), "  >",
+                "  > **Change:** " + md_segments(hunk.segments)]
     return out + [""]
+
+
+# Earlier names, kept for callers that imported them.
+_md_segments = md_segments
+_md_quote = md_quote
 
 
 def markdown(report: Report, heading_level: int = 3) -> str:

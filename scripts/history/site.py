@@ -11,6 +11,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -86,6 +88,13 @@ def in_force_markdown(page, lang: str, config) -> str | None:
     return path.read_text(encoding="utf-8").replace("\r\n", "\n") if path.is_file() else None
 
 
+def watch(server, config) -> None:
+    """`mkdocs serve` rebuilds when a revision is released, not only when docs/ change."""
+    folder = archive.archive_dir(project_root(config))
+    if folder.is_dir():
+        server.watch(str(folder))
+
+
 def page_markdown(page, lang: str, config, today: dt.date) -> str | None:
     meta = page.meta or {}
     if meta.get("page") != "history":
@@ -99,6 +108,15 @@ def page_markdown(page, lang: str, config, today: dt.date) -> str | None:
 def is_revision_page(page) -> bool:
     meta = page.meta or {}
     return meta.get("page") == "history" and meta.get("history") in (pages.REVISION, pages.DIFF)
+
+
+def page_context(context: dict, page) -> dict:
+    """A revision's pages show that revision's effective date, not today's."""
+    if is_revision_page(page):
+        date = dt.date.fromisoformat(str(page.meta["revision"]))
+        context["policy_effective"] = format_date(date, context.get("policy_lang", "ja"))
+        context["policy_effective_iso"] = date.isoformat()
+    return context
 
 
 def page_content(page_html: str, page) -> str:
@@ -133,4 +151,29 @@ def upcoming(lang: str, today: dt.date, config) -> dict | None:
 
 
 def write_outputs(site_dir: Path, config, today: dt.date) -> None:
-    feeds.write(Path(site_dir), load(config, today), config.get("site_url") or "/")
+    history = load(config, today)
+    feeds.write(Path(site_dir), history, config.get("site_url") or "/")
+    prune_sitemap(Path(site_dir), history)
+
+
+_URL = re.compile(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.S)
+
+
+def prune_sitemap(site_dir: Path, history: timeline.Timeline) -> None:
+    """Pages marked noindex (past and upcoming revisions) are not offered in the sitemap."""
+    hidden = {f"{pages.FOLDER}/{e.name}/" for e in history.entries if e.status != timeline.CURRENT}
+    sitemap = site_dir / "sitemap.xml"
+    if not hidden or not sitemap.is_file():
+        return
+    text = sitemap.read_text(encoding="utf-8")
+
+    def keep(match: re.Match) -> str:
+        loc = match[1]
+        return "" if any(loc.endswith("/" + path) for path in hidden) else match[0]
+
+    pruned = _URL.sub(keep, text)
+    if pruned != text:
+        sitemap.write_text(pruned, encoding="utf-8")
+        packed = sitemap.with_name("sitemap.xml.gz")
+        if packed.is_file():
+            packed.write_bytes(gzip.compress(pruned.encode("utf-8"), mtime=0))

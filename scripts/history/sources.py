@@ -64,12 +64,21 @@ def _revision(spec: str, root: Path) -> archive.Revision:
                           f"known revisions: {known}") from None
     for revision in revisions:
         if revision.date == date:
-            try:
-                revision.policy("ja")  # fail here, with the file named, rather than half-way
-            except archive.ArchiveError as err:
-                raise SourceError(str(err)) from None
+            _check_intact(revision, root)
             return revision
     raise SourceError(f"no revision {spec} in {archive.ARCHIVE}/; known revisions: {known}")
+
+
+def _check_intact(revision: archive.Revision, root: Path) -> None:
+    """A published revision is compared only as it was published: every file must match its hash."""
+    for rel, digest in sorted(revision.files.items()):
+        path = revision.folder / rel
+        shown = f"{archive.ARCHIVE}/{revision.name}/{rel}"
+        if not path.is_file():
+            raise SourceError(f"{shown}: archived file is missing")
+        if archive.sha256_file(path) != digest:
+            raise SourceError(f"{shown}: archived file no longer matches its sha256 in "
+                              f"{archive.ARCHIVE}/{archive.MANIFEST}; published revisions are immutable")
 
 
 def _git(root: Path, *args: str, data: bytes | None = None) -> bytes:

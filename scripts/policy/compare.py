@@ -29,6 +29,8 @@ API
     ``.old_text`` / ``.new_text`` as written; ``.segments``: for a changed or
     renumbered clause, the character-level edit as :class:`Segment` runs
     (``equal``, ``delete``, ``insert``) that turn ``old_text`` into ``new_text``.
+    ``.hunks()``: only the lines of the clause that differ, as :class:`Hunk`
+    (``old_text``, ``new_text``, ``segments``), for quoting a long clause briefly.
 
 How clauses are paired
 ----------------------
@@ -157,8 +159,8 @@ class ClauseChange:
                 continue
             if joined:
                 last = hunks.pop()
-                old_part = "\n".join(p for p in (last.old_text, old_part) if p or old is not None)
-                new_part = "\n".join(p for p in (last.new_text, new_part) if p or new is not None)
+                old_part = "\n".join(([last.old_text] if last.old_text else []) + ([old_part] if old is not None else []))
+                new_part = "\n".join(([last.new_text] if last.new_text else []) + ([new_part] if new is not None else []))
             hunks.append(Hunk(old_part, new_part, []))
             joined = True
         return [Hunk(h.old_text, h.new_text, char_diff(h.old_text, h.new_text, whitespace)) for h in hunks]
@@ -230,7 +232,7 @@ class Comparison:
         return [d for d in self.documents if d.status == REMOVED and d.kind == model.ARTICLE]
 
     def changed_articles(self) -> list[str]:
-        """Titles of the documents that changed, new titles first-hand: for lists and feeds."""
+        """Titles of the documents that changed (the new title where there is one): for lists and feeds."""
         return [d.title for d in self.changed_documents()]
 
 

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from tests.browser.conftest import Visit, build_and_serve, page_urls, run_axe
+from tests.browser.conftest import CSP_LISTENER, Visit, build_and_serve, page_urls, run_axe
 from tests.history.conftest import history_project
 
 KINDS = ("history", "revision", "diff", "compare")
@@ -38,8 +38,7 @@ def test_history_pages_have_no_axe_violations_errors_or_offsite_requests(browser
     for name, path in history_urls.items():
         v = Visit(browser, url, "en-US" if name.endswith("-en") else "ja-JP")
         try:
-            v.context.add_init_script("""window.__csp = []; document.addEventListener('securitypolicyviolation',
-                e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));""")
+            v.context.add_init_script(CSP_LISTENER)
             page = v.goto(path)
             page.wait_for_load_state("networkidle")
             problems = {"errors": v.errors, "offsite": v.offsite, "csp": page.evaluate("() => window.__csp")}

@@ -3,10 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import page_urls
-
-CSP_LISTENER = """window.__csp = []; document.addEventListener('securitypolicyviolation',
-  e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"""
+from tests.browser.conftest import CSP_LISTENER, page_urls
 
 
 def test_switcher_lands_on_the_same_article(visit):

@@ -83,3 +83,14 @@ def test_full_text_404_and_history_are_not_results(search_pages):
         for i in range(links.count()):
             href = links.nth(i).get_attribute("href")
             assert "full-text" not in href and "404" not in href and "/history/" not in href, (query, href)
+
+
+def test_text_committed_by_an_input_method_is_searched(search_pages):
+    """An IME inserts its text with input events and no key events: it is searched all the same."""
+    page = search_pages["ja"]
+    box = page.locator("#policy-search-input")
+    box.fill("")
+    box.click()
+    page.keyboard.insert_text("委任状")
+    page.wait_for_function("() => document.getElementById('policy-search-results').dataset.query === '委任状'")
+    assert page.locator(".policy-search__link").first.get_attribute("href").startswith("/articles/06/#art-6-p2")

@@ -1,4 +1,6 @@
 """The compare-any-two page in Chromium: its script over the per-revision JSON, under the site's CSP."""
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from tests.browser.conftest import FLAGS, build_and_serve
@@ -13,66 +15,74 @@ def served(tmp_path_factory):
         yield url
 
 
-@pytest.fixture(scope="module")
-def page_factory(served):
-    from playwright.sync_api import sync_playwright
+@pytest.fixture
+def open_page(served):
+    """Run ``check(page, errors)`` on a page in Chromium, in a thread of its own.
+
+    Playwright's sync API allows one instance per thread, and the browser tests keep theirs
+    open for the whole session: a separate thread keeps the two apart.
+    """
     from tests.browser.conftest import CHROMIUM
     assert CHROMIUM.is_file(), f"Chromium is needed at {CHROMIUM} (apt-get install chromium)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS, headless=True)
-        contexts = []
 
-        def open_page(path: str):
-            context = browser.new_context(service_workers="block")
-            contexts.append(context)
-            page = context.new_page()
-            errors: list[str] = []
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(served.rstrip("/") + path, wait_until="load")
-            return page, errors
+    def run(path: str, check) -> None:
+        from playwright.sync_api import sync_playwright
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS, headless=True)
+            try:
+                context = browser.new_context(service_workers="block")
+                page = context.new_page()
+                errors: list[str] = []
+                page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+                page.on("pageerror", lambda e: errors.append(str(e)))
+                page.goto(served.rstrip("/") + path, wait_until="load")
+                check(page, errors)
+            finally:
+                browser.close()
 
-        yield open_page
-        for context in contexts:
-            context.close()
-        browser.close()
+    def open_(path: str, check) -> None:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(run, path, check).result()
+    return open_
 
 
 def result_clause(page, clause_id):
     return page.locator(f'#history-compare-result .history-clause[data-clause="{clause_id}"]')
 
 
-def test_compares_two_chosen_revisions_clause_by_clause(page_factory):
-    page, errors = page_factory("/history/compare/#old=2022-04-01&new=2027-01-01")
-    page.wait_for_selector("#history-compare-result .history-legend")
-    assert page.locator("select[name=old]").input_value() == "2022-04-01"
-    assert page.locator("select[name=new]").input_value() == "2027-01-01"
-    inserted = result_clause(page, "art-2-p1-i2")
-    assert "history-inserted" in inserted.get_attribute("class")
-    assert inserted.locator("ins").inner_text() == "（２）当社サービスの利用時の位置情報"
-    assert "［追加］" in inserted.inner_text()
-    changed = result_clause(page, "art-3-p1")
-    assert changed.locator("del").all_inner_texts() == ["次に掲げる"]
-    assert changed.locator("ins").all_inner_texts() == ["以下の"]
-    sentence = result_clause(page, "art-6-p2")
-    assert sentence.locator("del").all_inner_texts() == ["なお、書類送付に伴う費用は、開示請求者の負担とします。"]
-    renumbered = result_clause(page, "art-2-p1-i3")
-    assert "history-renumbered" in renumbered.get_attribute("class")
-    # A re-wrapped line (whitespace only) is not a change.
-    article1 = page.locator("#history-compare-result section", has_text="第１条（個人情報）")
-    assert "history-unchanged" in article1.get_attribute("class")
-    assert errors == []
+def test_compares_two_chosen_revisions_clause_by_clause(open_page):
+    def check(page, errors):
+        page.wait_for_selector("#history-compare-result .history-legend")
+        assert page.locator("select[name=old]").input_value() == "2022-04-01"
+        assert page.locator("select[name=new]").input_value() == "2027-01-01"
+        inserted = result_clause(page, "art-2-p1-i2")
+        assert "history-inserted" in inserted.get_attribute("class")
+        assert inserted.locator("ins").inner_text() == "（２）当社サービスの利用時の位置情報"
+        assert "［追加］" in inserted.inner_text()
+        changed = result_clause(page, "art-3-p1")
+        assert changed.locator("del").all_inner_texts() == ["次に掲げる"]
+        assert changed.locator("ins").all_inner_texts() == ["以下の"]
+        sentence = result_clause(page, "art-6-p2")
+        assert sentence.locator("del").all_inner_texts() == ["なお、書類送付に伴う費用は、開示請求者の負担とします。"]
+        renumbered = result_clause(page, "art-2-p1-i3")
+        assert "history-renumbered" in renumbered.get_attribute("class")
+        # A re-wrapped line (whitespace only) is not a change.
+        article1 = page.locator("#history-compare-result section", has_text="第１条（個人情報）")
+        assert "history-unchanged" in article1.get_attribute("class")
+        assert errors == []
+    open_page("/history/compare/#old=2022-04-01&new=2027-01-01", check)
 
 
-def test_choosing_other_revisions_and_the_same_one(page_factory):
-    page, errors = page_factory("/en/history/compare/")
-    # By default: the revision before the newest against the newest.
-    page.wait_for_selector("#history-compare-result .history-legend")
-    assert page.locator("select[name=old]").input_value() == "2025-07-01"
-    assert "except in the" in result_clause(page, "art-3-p1").inner_text()
-    page.select_option("select[name=old]", "2027-01-01")
-    page.click("#history-compare button")
-    page.wait_for_selector("#history-compare-result .history-nochange")
-    assert page.locator("#history-compare-result").inner_text().strip() == "No change to the policy."
-    assert page.url.endswith("#old=2027-01-01&new=2027-01-01")
-    assert errors == []
+def test_choosing_other_revisions_and_the_same_one(open_page):
+    def check(page, errors):
+        # By default: the revision before the newest against the newest.
+        page.wait_for_selector("#history-compare-result .history-legend")
+        assert page.locator("select[name=old]").input_value() == "2025-07-01"
+        assert "except in the" in result_clause(page, "art-3-p1").inner_text()
+        page.select_option("select[name=old]", "2027-01-01")
+        page.click("#history-compare button")
+        page.wait_for_selector("#history-compare-result .history-nochange")
+        assert page.locator("#history-compare-result").inner_text().strip() == "No change to the policy."
+        assert page.url.endswith("#old=2027-01-01&new=2027-01-01")
+        assert errors == []
+    open_page("/en/history/compare/", check)

@@ -59,6 +59,20 @@ def test_a_past_revision_is_its_full_text_with_a_banner_noindex_and_out_of_searc
     assert "位置情報" not in body.get_text()
     english = soup(history_site / "en/history/2022-04-01/index.html")
     assert "It is not the current version" in english.select_one(".history-banner").get_text()
+    # The date shown is that revision's, not the one in force today.
+    assert page.select_one(".policy-effective time")["datetime"] == "2022-04-01"
+    assert english.select_one(".policy-effective time").get_text() == "April 1, 2022"
+
+
+def test_noindex_pages_are_not_in_the_sitemap(history_site):
+    import gzip
+    text = (history_site / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>([^<]*)</loc>", text)
+    assert not [loc for loc in locs if loc.endswith(("/history/2022-04-01/", "/history/2027-01-01/"))]
+    assert any(loc.endswith("/history/2025-07-01/") for loc in locs)
+    assert any(loc.endswith("/history/2027-01-01/diff/") for loc in locs)
+    assert gzip.decompress((history_site / "sitemap.xml.gz").read_bytes()).decode("utf-8") == text
+    etree.fromstring(text.encode("utf-8"))  # still well-formed
 
 
 def test_the_current_revision_page_is_not_noindex_but_stays_out_of_search(history_site):

@@ -1,5 +1,4 @@
 """Clause-by-clause comparison: alignment, character-level edits, whitespace."""
-from pathlib import Path
 
 from scripts.policy import compare, model
 from scripts.policy.compare import compare_policies, fold_whitespace
@@ -139,3 +138,37 @@ def test_appendix_pairs_with_appendix_only():
     [change] = result.changes()
     assert change.id == "appendix"
     assert [(h.old_text, h.new_text) for h in change.hunks()] == [("", "2027年1月1日　改定・施行")]
+
+
+def test_neighbouring_changed_lines_form_one_hunk():
+    old = "# 第６条（開示）\n\n１．請求書を郵送してください。\n\n＜宛先＞\n\nアズポケット株式会社\n"
+    new = old.replace("＜宛先＞\n\n", "＜送付先＞\n\n〒542-0081\n\n")
+    [change] = changes(old, new)
+    [hunk] = change.hunks()
+    assert (hunk.old_text, hunk.new_text) == ("＜宛先＞", "＜送付先＞\n〒542-0081")
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+TEXT = st.text(alphabet="当社は、個人情報をしまする。 　abc.\n", max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, TEXT)
+def test_a_character_edit_always_rebuilds_both_texts(old, new):
+    segments = compare.char_diff(old, new, whitespace=True)
+    assert "".join(s.text for s in segments if s.op != compare.INSERT) == old
+    assert "".join(s.text for s in segments if s.op != compare.DELETE) == new
+    assert all(s.text for s in segments)
+    # Whitespace-only edits are shown as the new text: the new text is always rebuilt.
+    folded = compare.char_diff(old, new)
+    assert "".join(s.text for s in folded if s.op != compare.DELETE) == new
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from("abcde"), max_size=12), st.lists(st.sampled_from("abcdef"), max_size=12))
+def test_alignment_keeps_every_element_once_and_in_order(old, new):
+    pairs = compare.align(old, new, lambda x: x)
+    assert [a for a, _ in pairs if a is not None] == old
+    assert [b for _, b in pairs if b is not None] == new

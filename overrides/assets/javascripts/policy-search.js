@@ -59,7 +59,12 @@
     var words = new Set();
     [data.excerpt].concat((data.sub_results || []).map(function (s) { return s.excerpt; }))
       .forEach(function (html) {
-        (html || "").replace(/<mark>([^<]+)<\/mark>/g, function (_, w) { words.add(w); return ""; });
+        (html || "").replace(/<mark>([^<]+)<\/mark>/g, function (_, w) {
+          // Pagefind marks whole words with the punctuation they touch ("cookies,").
+          w = w.replace(/^[\s"'(（「『]+|[\s"'.,;:!?)）」』、。]+$/g, "");
+          if (w) words.add(w);
+          return "";
+        });
       });
     return Array.from(words).sort(function (a, b) { return b.length - a.length; });
   }
@@ -163,6 +168,7 @@
         .then(function (hits) { if (ticket === latest) render(hits, found.results.length, query); });
     }).catch(function (err) {
       meta.textContent = String(err && err.message || err);
+      panel.hidden = false;
     });
   }
 
