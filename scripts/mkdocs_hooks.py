@@ -6,7 +6,6 @@ runs once per language and reads the current one from the i18n plugin.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 
@@ -20,7 +19,7 @@ if str(ROOT) not in sys.path:
 
 from scripts.policy import model  # noqa: E402
 from scripts.policy.dates import format_date  # noqa: E402
-from scripts.policy.reader import PolicyError, load_policy, parse_document  # noqa: E402
+from scripts.policy.reader import PolicyError, load_policy, parse_document, policy_today  # noqa: E402
 from scripts.site.annotate import (ALTERNATE_LINK, absolute_alternates, add_clause_links, annotate,  # noqa: E402
                                    article_list, description, full_text)
 from scripts.site.strings import strings  # noqa: E402
@@ -41,13 +40,10 @@ def _lang(config) -> str:
 
 def build_date() -> dt.date:
     """'Today' for the build: POLICY_TODAY=YYYY-MM-DD makes builds reproducible and testable."""
-    value = os.environ.get("POLICY_TODAY", "").strip()
-    if not value:
-        return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise PluginError(f"POLICY_TODAY={value!r} is not a date in the form YYYY-MM-DD") from None
+        return policy_today()
+    except PolicyError as err:
+        raise PluginError(str(err)) from None
 
 
 def _policy(config, lang: str) -> model.Policy:

@@ -8,6 +8,8 @@ sub-item J. A label line (＜宛先＞) returns to the paragraph level.
 """
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 from pathlib import Path
 
@@ -184,16 +186,32 @@ def _revisions(doc: model.Document) -> list[model.Revision]:
     return revisions
 
 
-def read_document(path: Path, rel: str, lang: str, display: str | None = None) -> model.Document:
-    display = display or str(path)
+def read_text(path: Path, display: str, missing: str = "file not found") -> str:
+    """A UTF-8 text file, or a PolicyError that says plainly why it cannot be read."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise PolicyError(display, 0, "file not found") from None
+        raise PolicyError(display, 0, missing) from None
     except UnicodeDecodeError as err:
         raise PolicyError(display, 1, f"not UTF-8 text ({err.reason} at byte {err.start})") from None
     except OSError as err:
         raise PolicyError(display, 0, f"cannot read: {err.strerror}") from None
+
+
+def policy_today() -> dt.date:
+    """'Today' for every tool: POLICY_TODAY=YYYY-MM-DD (reproducible builds, tests), else the real date."""
+    value = os.environ.get("POLICY_TODAY", "").strip()
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise PolicyError("POLICY_TODAY", 0, f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def read_document(path: Path, rel: str, lang: str, display: str | None = None) -> model.Document:
+    display = display or str(path)
+    text = read_text(path, display)
     return parse_document(text.replace("\r\n", "\n"), display, rel, lang)
 
 

@@ -5,7 +5,6 @@ Anything that cannot be read at all is a ``PolicyError`` (exit status 2); nothin
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import yaml
 
 from scripts.policy import model
 from scripts.policy.finding import Finding
-from scripts.policy.reader import LANGS, PolicyError, load_policy
+from scripts.policy.reader import LANGS, PolicyError, load_policy, policy_today, read_text
 
 from .codes import CODES
 
@@ -54,25 +53,12 @@ def finding(path: str, line: int, code: str, message: str) -> Finding:
 
 
 def today() -> dt.date:
-    """The build's 'today' (POLICY_TODAY=YYYY-MM-DD, as for mkdocs build), else the real date."""
-    value = os.environ.get("POLICY_TODAY", "").strip()
-    if not value:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise PolicyError("POLICY_TODAY", 0, f"{value!r} is not a date in the form YYYY-MM-DD") from None
+    """The build's 'today', so verify judges what is in force exactly as the build does."""
+    return policy_today()
 
 
 def read_company(path: Path, display: str) -> tuple[dict, str]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PolicyError(display, 0, "company data file not found") from None
-    except UnicodeDecodeError as err:
-        raise PolicyError(display, 1, f"not UTF-8 text ({err.reason} at byte {err.start})") from None
-    except OSError as err:
-        raise PolicyError(display, 0, f"cannot read: {err.strerror}") from None
+    text = read_text(path, display, missing="company data file not found")
     try:
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as err:
