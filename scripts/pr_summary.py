@@ -23,7 +23,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.history.render import _md_quote, _md_segments, md_escape
+from scripts.history.render import md_quote, md_segments, md_escape
 from scripts.history.sources import SourceError, resolve
 from scripts.policy import compare
 from scripts.policy.compare import ClauseChange, Comparison, DocumentChange
@@ -118,13 +118,13 @@ def _clause_lines(change: ClauseChange, note: str) -> list[str]:
     was = f"（旧 / was `{change.old_id}`）" if change.old_id and change.old_id != change.id else ""
     out = [f"- `{change.id}` {STATUS_WORDS.get(change.status, change.status)}{was}" + (f" — {note}" if note else ""), ""]
     if change.status == compare.INSERTED:
-        out.append("  " + _md_quote("追加 / Inserted", change.new_text))
+        out.append("  " + md_quote("追加 / Inserted", change.new_text))
     elif change.status == compare.DELETED:
-        out.append("  " + _md_quote("削除 / Deleted", change.old_text))
+        out.append("  " + md_quote("削除 / Deleted", change.old_text))
     else:
-        out += ["  " + _md_quote("変更前 / Before", change.old_text), "  >",
-                "  " + _md_quote("変更後 / After", change.new_text), "  >",
-                "  > **差分 / Change:** " + _md_segments(change.segments)]
+        out += ["  " + md_quote("変更前 / Before", change.old_text), "  >",
+                "  " + md_quote("変更後 / After", change.new_text), "  >",
+                "  > **差分 / Change:** " + md_segments(change.segments)]
     out.append("")
     return out
 

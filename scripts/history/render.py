@@ -163,11 +163,6 @@ def _md_clause(change: ClauseChange, whitespace: bool) -> list[str]:
     return out + [""]
 
 
-# Earlier names, kept for callers that imported them.
-_md_segments = md_segments
-_md_quote = md_quote
-
-
 def markdown(report: Report, heading_level: int = 3) -> str:
     h = "#" * heading_level
     out = [f"{h} Policy changes: `{report.old}` → `{report.new}`", ""]
