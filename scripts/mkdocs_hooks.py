@@ -21,7 +21,7 @@ from scripts.policy import model  # noqa: E402
 from scripts.policy.dates import format_date  # noqa: E402
 from scripts.policy.reader import PolicyError, load_policy, parse_document, policy_today  # noqa: E402
 from scripts.site.annotate import (ALTERNATE_LINK, absolute_alternates, add_clause_links, annotate,  # noqa: E402
-                                   article_list, description, full_text)
+                                   article_list, description, full_text, wrap_contacts)
 from scripts.site.strings import strings  # noqa: E402
 from scripts.history import site as history  # noqa: E402
 from scripts.site import search as site_search  # noqa: E402
@@ -110,7 +110,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    html = add_clause_links(html, strings(_lang(config))["clause_link"])
+    html = add_clause_links(wrap_contacts(html), strings(_lang(config))["clause_link"])
     if page.is_homepage:
         html = site_search.ignore_article_list(html)
     return history.page_content(html, page)

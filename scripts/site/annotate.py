@@ -10,11 +10,12 @@ import html
 import re
 
 from ..policy import model
+from ..policy.contact import extract_contacts
 
 _LIST_MARKER = re.compile(r"^(\d+)([.)])(\s)")
 
 
-def _block_markdown(block: model.Block, demote: int) -> str:
+def _block_markdown(block: model.Block, demote: int, contact_lines: frozenset[int]) -> str:
     text = block.text
     if block.kind == model.HEADING:
         if demote:
@@ -25,11 +26,16 @@ def _block_markdown(block: model.Block, demote: int) -> str:
     text = _LIST_MARKER.sub(r"\1\\\2\3", text)
     if block.opens_clause and block.clause_id.startswith("art-"):
         text += f"\n{{: #{block.clause_id} .clause }}"
+    elif block.line in contact_lines:
+        text += "\n{: .contact }"
     return text
 
 
 def annotate(doc: model.Document, demote: int = 0) -> str:
-    return "\n\n".join(_block_markdown(b, demote) for b in doc.blocks) + "\n"
+    # The contact and address blocks, as the core reads them, are marked so the page
+    # can show them as one <address> (see wrap_contacts).
+    contact_lines = frozenset(v.line for c in extract_contacts(doc) for v in c.lines)
+    return "\n\n".join(_block_markdown(b, demote, contact_lines) for b in doc.blocks) + "\n"
 
 
 def article_list(policy: model.Policy, link_prefix: str = "") -> str:
@@ -46,6 +52,14 @@ def full_text(policy: model.Policy, title: str) -> str:
     for doc in policy.ordered():
         parts.append(annotate(doc, demote=1))
     return "\n\n".join(parts)
+
+
+_CONTACT_RUN = re.compile(r'(?:<p class="contact">.*?</p>\s*)+', re.S)
+
+
+def wrap_contacts(page_html: str) -> str:
+    """Each run of contact lines becomes one <address> element."""
+    return _CONTACT_RUN.sub(lambda m: f'<address class="policy-contact">\n{m[0].strip()}\n</address>\n', page_html)
 
 
 _CLAUSE_P = re.compile(r'<p( class="clause")? id="(art-[0-9a-z-]+)"( class="clause")?>')

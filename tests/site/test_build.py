@@ -159,3 +159,12 @@ def test_build_reports_a_broken_front_matter_with_its_file(tmp_path):
     result = build_site(project, tmp_path / "site", BUILD_TODAY)
     assert result.returncode != 0
     assert "articles/03.md" in result.stderr
+
+
+def test_contact_blocks_are_shown_as_addresses(built_site):
+    for lang_root, company in ((built_site, "アズポケット株式会社"), (built_site / "en", "AzPocket, Inc.")):
+        info = soup(lang_root / "articles/12/index.html").select("address.policy-contact")
+        assert len(info) == 1 and company in info[0].get_text()
+        assert len(info[0].find_all("p")) == 4
+        mail = soup(lang_root / "articles/06/index.html").select_one("address.policy-contact")
+        assert "〒542-0081" in mail.get_text() and company in mail.get_text()
