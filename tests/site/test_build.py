@@ -168,3 +168,8 @@ def test_contact_blocks_are_shown_as_addresses(built_site):
         assert len(info[0].find_all("p")) == 4
         mail = soup(lang_root / "articles/06/index.html").select_one("address.policy-contact")
         assert "〒542-0081" in mail.get_text() and company in mail.get_text()
+
+
+def test_no_announcement_banner_without_an_upcoming_revision(built_site):
+    for lang_root in (built_site, built_site / "en"):
+        assert soup(lang_root / "articles/01/index.html").select_one(".md-banner") is None

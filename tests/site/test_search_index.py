@@ -52,3 +52,14 @@ def test_indexing_a_folder_without_a_site_says_so(tmp_path):
         assert "no built site" in str(err)
     else:
         raise AssertionError("expected SearchIndexError")
+
+
+def test_sitemap_lists_each_page_with_its_language_alternates(built_site):
+    from xml.etree import ElementTree
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = ElementTree.parse(built_site / "sitemap.xml").getroot().findall("s:url", ns)
+    by_loc = {u.find("s:loc", ns).text: {l.get("hreflang"): l.get("href") for l in u.findall("x:link", ns)}
+              for u in urls}
+    article = next(loc for loc in by_loc if loc.endswith("/articles/06/") and "/en/" not in loc)
+    assert by_loc[article]["ja"] == article
+    assert by_loc[article]["en"] == article.replace("/articles/06/", "/en/articles/06/")
