@@ -63,3 +63,6 @@ def test_sitemap_lists_each_page_with_its_language_alternates(built_site):
     article = next(loc for loc in by_loc if loc.endswith("/articles/06/") and "/en/" not in loc)
     assert by_loc[article]["ja"] == article
     assert by_loc[article]["en"] == article.replace("/articles/06/", "/en/articles/06/")
+    # Like each page's head, the sitemap names the Japanese original as x-default, for every page.
+    assert all(links.get("x-default") == links["ja"] for links in by_loc.values())
+    assert len(by_loc) == 2 * len([loc for loc in by_loc if "/en/" not in loc])
