@@ -6,10 +6,19 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test verify bench clean
 
-# The virtual environment is rebuilt when the pinned requirements change.
-$(BIN)/.installed: requirements.txt requirements-dev.txt
+# The virtual environment is updated when the pinned requirements change. Building the site
+# (Netlify) needs only requirements.txt; tests and benchmarks add requirements-dev.txt.
+RUNTIME := $(BIN)/.installed-runtime
+DEV := $(BIN)/.installed-dev
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+
+$(RUNTIME): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PIP) -r requirements.txt
+	touch $@
+
+$(DEV): $(RUNTIME) requirements-dev.txt
+	$(PIP) -r requirements-dev.txt
 	touch $@
 
 # Node tools of the browser tests and benchmarks (axe-core, Netlify CLI, Lighthouse), as locked.
@@ -18,21 +27,21 @@ $(NODE_TOOLS): tests/browser/package.json tests/browser/package-lock.json
 	npm ci --prefix tests/browser --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
-serve: $(BIN)/.installed
+serve: $(RUNTIME)
 	$(BIN)/mkdocs serve
 
 # Nothing inconsistent is published: verify stops the build on an error.
-build: $(BIN)/.installed
+build: $(RUNTIME)
 	$(BIN)/python -m scripts.verify
 	$(BIN)/mkdocs build --strict --site-dir site
 
-verify: $(BIN)/.installed
+verify: $(RUNTIME)
 	$(BIN)/python -m scripts.verify
 
-test: $(BIN)/.installed $(NODE_TOOLS)
+test: $(DEV) $(NODE_TOOLS)
 	$(BIN)/python -m pytest -q
 
-bench: $(BIN)/.installed $(NODE_TOOLS)
+bench: $(DEV) $(NODE_TOOLS)
 	$(BIN)/python -m bench
 
 clean:
