@@ -1,22 +1,29 @@
 """Site search: which pages are indexed, and the Pagefind index built from the finished site.
 
 Pagefind reads each page's ``<html lang>`` and writes one index per language, so a
-Japanese page only finds Japanese pages; its extended binary segments Japanese at
-index time. Only policy text is indexed: the theme wraps it in ``data-pagefind-body``
-(see ``overrides/main.html``), so pages without it (404, full text, history, past
-revisions) are left out without each having to opt out.
+Japanese page only finds Japanese pages. Only policy text is indexed: the theme wraps
+it in ``data-pagefind-body`` (see ``overrides/main.html``), so pages without it (404,
+full text, history, past revisions) are left out without each having to opt out.
+
+Pagefind's standard binary indexes the pages as :mod:`scripts.site.search_text` rewrites
+them (Japanese as pairs of characters, see :mod:`scripts.site.segment`), in a temporary
+folder; the published pages are not changed. Its extended binary would segment Japanese
+itself, but loads a dictionary for about 1 s on every build, more than the rest of the
+build takes.
 """
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
+import tempfile
 from pathlib import Path
+
+from scripts.site.search_text import BODY_MARK, index_page
 
 # Pages whose text is elsewhere already (the full text repeats every article) or that
 # are not policy text at all are not indexed.
 _NOT_INDEXED_KINDS = {"full-text"}
-# Text that is chrome inside the body: permalink signs and the effective-date line.
-EXCLUDE_SELECTORS = ".headerlink, .clause-link, .policy-effective, .policy-prevails, [data-search-exclude]"
 BUNDLE = "pagefind"
 
 
@@ -49,11 +56,25 @@ def ignore_article_list(page_html: str) -> str:
 
 def executable() -> Path:
     try:
-        import pagefind_bin_extended
+        import pagefind_bin
     except ImportError:
         raise SearchIndexError("the search indexer is not installed: pip install -r requirements.txt "
-                               "(pagefind[extended])") from None
-    return Path(pagefind_bin_extended.get_executable())
+                               "(pagefind-bin)") from None
+    return Path(pagefind_bin.get_executable())
+
+
+def write_index_pages(site_dir: Path, target: Path) -> int:
+    """Write the indexer's version of every indexed page of ``site_dir`` under ``target``."""
+    count = 0
+    for path in site_dir.rglob("*.html"):
+        page = index_page(path.read_text(encoding="utf-8"))
+        if page is None:
+            continue
+        out = target / path.relative_to(site_dir)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(page, encoding="utf-8")
+        count += 1
+    return count
 
 
 def build_index(site_dir: Path) -> None:
@@ -61,12 +82,16 @@ def build_index(site_dir: Path) -> None:
     site_dir = Path(site_dir)
     if not (site_dir / "index.html").is_file():
         raise SearchIndexError(f"no built site at {site_dir} to index")
-    command = [str(executable()), "--site", str(site_dir), "--output-subdir", BUNDLE,
-               "--exclude-selectors", EXCLUDE_SELECTORS, "--silent"]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=300)
-    except OSError as err:
-        raise SearchIndexError(f"cannot run the search indexer {command[0]}: {err}") from None
+    output = site_dir / BUNDLE
+    with tempfile.TemporaryDirectory(prefix="policy-search-") as tmp:
+        if not write_index_pages(site_dir, Path(tmp)):
+            raise SearchIndexError(f"no page of {site_dir} has text to index ({BODY_MARK})")
+        shutil.rmtree(output, ignore_errors=True)
+        command = [str(executable()), "--site", tmp, "--output-path", str(output), "--silent"]
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+        except OSError as err:
+            raise SearchIndexError(f"cannot run the search indexer {command[0]}: {err}") from None
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()[-5:]
         raise SearchIndexError("the search indexer failed: " + " / ".join(detail))

@@ -1,6 +1,8 @@
 """The build's own additions for search and deployment: index, _headers, robots.txt."""
 import base64
+import gzip
 import hashlib
+import json
 import re
 
 from scripts.site import headers, search
@@ -11,6 +13,25 @@ def test_one_search_index_per_language(built_site):
     assert (bundle / "pagefind.js").is_file()
     metas = sorted(p.name.split("_")[0] for p in bundle.glob("pagefind.*.pf_meta"))
     assert metas == ["pagefind.en", "pagefind.ja"]
+
+
+def fragments(site):
+    """Pagefind's per-page records: gzip, a signature, then JSON."""
+    for path in (site / "pagefind" / "fragment").iterdir():
+        data = gzip.decompress(path.read_bytes())
+        yield path.name.split("_")[0], json.loads(data[data.index(b"{"):])
+
+
+def test_japanese_is_indexed_as_pairs_and_shown_as_written(built_site):
+    records = {record["url"]: (lang, record) for lang, record in fragments(built_site)}
+    lang, article = records["/articles/06/"]
+    assert lang == "ja"
+    assert "運転 転免 免許 許証" in article["content"] and "運転免許証" not in article["content"]
+    assert article["meta"]["title"] == "第６条（個人情報の開示）"
+    assert "運転免許証" in article["meta"]["text-art-6-p2-s2"]
+    assert [a["id"] for a in article["anchors"]][:2] == ["art-6", "art-6-p1"]
+    lang, english = records["/en/articles/06/"]
+    assert lang == "en" and "driver's license" in english["meta"]["text-art-6-p2-s2"]
 
 
 def test_only_policy_text_is_indexed(built_site):
@@ -66,3 +87,13 @@ def test_sitemap_lists_each_page_with_its_language_alternates(built_site):
     # Like each page's head, the sitemap names the Japanese original as x-default, for every page.
     assert all(links.get("x-default") == links["ja"] for links in by_loc.values())
     assert len(by_loc) == 2 * len([loc for loc in by_loc if "/en/" not in loc])
+
+
+def test_a_site_without_policy_text_is_not_indexed(tmp_path):
+    (tmp_path / "index.html").write_text("<html lang='ja'><body><p>404</p></body></html>", encoding="utf-8")
+    try:
+        search.build_index(tmp_path)
+    except search.SearchIndexError as err:
+        assert "no page" in str(err)
+    else:
+        raise AssertionError("expected SearchIndexError")

@@ -1,51 +1,120 @@
 /* Site search with Pagefind: the index of the page's own language (Pagefind picks it
  * from <html lang>), answered on every input event, so each key a person types (and
- * each text an input method commits) gives results. A hit links to the clause that
- * holds most of the matched words and shows the matched text there. */
+ * each text an input method commits) gives results. The index holds Japanese as pairs
+ * of characters (scripts/site/segment.py) and policy-segment.js turns the query into the
+ * same pairs; the original text of each clause comes with the index as metadata
+ * (scripts/site/search_text.py). A hit links to the clause that holds the query (or most
+ * of the matched words) and shows that clause's text with the query marked. */
 (function () {
   "use strict";
   var script = document.currentScript;
   var bundle = new URL("../../pagefind/", script.src).href;
+  var segmenter = new URL("policy-segment.js", script.src).href;
   var input = document.getElementById("policy-search-input");
   var panel = document.getElementById("policy-search-results");
   if (!input || !panel) return;
   var list = panel.querySelector(".policy-search__list");
   var meta = panel.querySelector(".policy-search__meta");
   var MAX = 8;
+  // Hits whose text is read to put pages holding the query as typed first: more than a
+  // language has pages, so none is left out.
+  var RANKED = 40;
   var engine = null;
+  var state = null;  // once loaded: { pagefind, segment, hasRuns, isRunChar }
   var latest = 0;
 
   function load() {
     if (!engine) {
-      engine = import(bundle + "pagefind.js").then(function (pagefind) {
+      engine = Promise.all([import(bundle + "pagefind.js"), import(segmenter)]).then(function (modules) {
+        var pagefind = modules[0];
         return pagefind.options({
           basePath: bundle, excerptLength: 30,
           // Articles differ tenfold in length; a long article that lists a term is still its place.
           ranking: { pageLength: 0.3 }
         }).then(function () {
           return pagefind.init();
-        }).then(function () { return pagefind; });
+        }).then(function () { return { pagefind: pagefind, segment: modules[1].segment, hasRuns: modules[1].hasRuns,
+                   isRunChar: modules[1].isRunChar }; });
       });
     }
     return engine;
   }
 
-  // The clause (an element with an id like art-6-p2) that holds most of the hits.
-  function clauseOf(data) {
+  // Text as a visitor means it: NFKC (full-width digits, half-width kana), lower case,
+  // each run of white space as one space, and none between Japanese characters (伊丹　浩
+  // is 伊丹浩 typed). `from` and `to` give, for each folded character, the original
+  // characters it comes from, so that marks land on the original text.
+  var COMBINING = /^\p{M}/u;
+  var foldCache = new Map();  // the same clause texts are read on every key
+  function fold(text) {
+    if (!foldCache.has(text)) foldCache.set(text, foldNow(text));
+    return foldCache.get(text);
+  }
+
+  function foldNow(text) {
+    var chars = [];
+    for (var i = 0, c; i < text.length; i += c.length) {
+      c = String.fromCodePoint(text.codePointAt(i));
+      // A mark that combines (the half-width ﾞ of ｸﾞ) is folded with its letter: グ.
+      while (i + c.length < text.length && COMBINING.test(text[i + c.length].normalize("NFKC"))) {
+        c += text[i + c.length];
+      }
+      chars.push({ text: c.normalize("NFKC").toLowerCase(), at: i, end: i + c.length });
+    }
+    var out = "", from = [], to = [];
+    for (var k = 0; k < chars.length; k++) {
+      var ch = chars[k], folded = ch.text;
+      if (!folded.trim()) {
+        if (!out || out.slice(-1) === " ") continue;
+        var next = k + 1;
+        while (next < chars.length && !chars[next].text.trim()) next++;
+        if (next < chars.length && state.isRunChar(out.slice(-1)) && state.isRunChar(chars[next].text[0])) continue;
+        folded = " ";
+      }
+      for (var j = 0; j < folded.length; j++) { out += folded[j]; from.push(ch.at); to.push(ch.end); }
+    }
+    return { text: out, from: from, to: to };
+  }
+
+  function folded(text) {
+    return fold(text).text.trim();
+  }
+
+  function contains(text, needle) {
+    var n = folded(needle);
+    return !!n && fold(text).text.indexOf(n) >= 0;
+  }
+
+  // The original text of the stretch that starts at the element `id` (search_text.py).
+  function textOf(data, id) {
+    return (data.meta || {})["text-" + id] || "";
+  }
+
+  function pageText(data) {
+    var texts = [(data.meta || {}).text || ""];
+    (data.anchors || []).forEach(function (a) { texts.push(textOf(data, a.id)); });
+    return texts.join(" ");
+  }
+
+  // The clause (an element with an id like art-6-p2) for a hit: of those that hold the
+  // query as typed (else of all), the one that holds most of Pagefind's matches.
+  function clauseOf(data, query) {
     var anchors = (data.anchors || []).filter(function (a) { return /^art-\d/.test(a.id); });
     if (!anchors.length) return null;
     anchors.sort(function (a, b) { return a.location - b.location; });
+    var holding = anchors.filter(function (a) { return contains(textOf(data, a.id), query); });
+    var candidates = new Set(holding.length ? holding : anchors);
     var counts = new Map();
     (data.locations || []).forEach(function (loc) {
       var owner = null;
       for (var i = 0; i < anchors.length && anchors[i].location <= loc; i++) owner = anchors[i];
-      if (owner) counts.set(owner, (counts.get(owner) || 0) + 1);
+      if (owner && candidates.has(owner)) counts.set(owner, (counts.get(owner) || 0) + 1);
     });
     var best = null;
     counts.forEach(function (n, anchor) {
       if (!best || n > counts.get(best) || (n === counts.get(best) && anchor.location < best.location)) best = anchor;
     });
-    return best;
+    return best || holding[0] || null;
   }
 
   function escapeHtml(text) {
@@ -54,48 +123,86 @@
     });
   }
 
-  // The words Pagefind matched, as they appear in the text (it marks them in its excerpts).
-  function matchedWords(data) {
-    var words = new Set();
+  // The pieces of a Japanese word that the text holds, two characters or more: as much
+  // of the word as possible, in as few pieces as possible, the shortest piece as long as
+  // possible (開示の手数料 in a text with 開示の手続 and 手数料: 開示の + 手数料).
+  function pieces(text, word) {
+    var hay = fold(text).text;
+    word = folded(word);
+    var best = [{ covered: 0, pieces: [], shortest: Infinity }];  // best[i]: for word.slice(0, i)
+    function better(a, b) {
+      if (a.covered !== b.covered) return a.covered > b.covered;
+      if (a.pieces.length !== b.pieces.length) return a.pieces.length < b.pieces.length;
+      return a.shortest > b.shortest;
+    }
+    for (var j = 1; j <= word.length; j++) {
+      var pick = best[j - 1];  // the character before j left unmarked
+      for (var i = j - 2; i >= 0; i--) {
+        var piece = word.slice(i, j);
+        if (hay.indexOf(piece) < 0) continue;
+        var prev = best[i];
+        var option = { covered: prev.covered + piece.length, pieces: prev.pieces.concat([piece]),
+                       shortest: Math.min(prev.shortest, piece.length) };
+        if (better(option, pick)) pick = option;
+      }
+      best.push(pick);
+    }
+    return best[word.length].pieces;
+  }
+
+  // What to mark: the query as typed; else the pieces of its Japanese words that the
+  // text holds (Pagefind's own marks on Japanese are pairs of characters, not words),
+  // and the whole words Pagefind matched in the rest (a stem finds "log" for "logs").
+  function needlesFor(data, query, text) {
+    var needles = new Set();
+    if (contains(text, query)) needles.add(query);
+    else query.split(/\s+/).filter(state.hasRuns).forEach(function (w) {
+      pieces(text, w).forEach(function (p) { needles.add(p); });
+    });
     [data.excerpt].concat((data.sub_results || []).map(function (s) { return s.excerpt; }))
       .forEach(function (html) {
         (html || "").replace(/<mark>([^<]+)<\/mark>/g, function (_, w) {
-          // Pagefind marks whole words with the punctuation they touch ("cookies,").
-          w = w.replace(/^[\s"'(（「『]+|[\s"'.,;:!?)）」』、。]+$/g, "");
-          if (w) words.add(w);
+          // Pagefind marks whole words with the punctuation they touch ("cookies,", "、cookie").
+          w = w.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"')
+            .replace(/&#39;/g, "'").replace(/^[\s"'(（「『、。，．・]+|[\s"'.,;:!?)）」』、。，．・]+$/g, "");
+          if (w && !state.hasRuns(w)) needles.add(w);
           return "";
         });
       });
-    return Array.from(words).sort(function (a, b) { return b.length - a.length; });
+    return Array.from(needles).sort(function (a, b) { return b.length - a.length; });
   }
 
-  // The clause's own text, cut around its first match, with the matches marked.
-  function excerptFor(data, clause) {
-    var words = matchedWords(data).map(function (w) {
-      return w.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+  // Where the needles occur in the original text, as [start, end) pairs, longest needle
+  // first and never overlapping.
+  function ranges(text, needles) {
+    var hay = fold(text);
+    var found = [];
+    needles.forEach(function (needle) {
+      var n = folded(needle);
+      if (!n) return;
+      for (var at = hay.text.indexOf(n); at >= 0; at = hay.text.indexOf(n, at + n.length)) {
+        var start = hay.from[at], end = hay.to[at + n.length - 1];
+        if (!found.some(function (r) { return start < r[1] && r[0] < end; })) found.push([start, end]);
+      }
     });
-    var text = clause && clause.text;
-    if (!text || !words.length) return data.excerpt;
-    var lower = text.toLowerCase();
-    var first = -1;
-    words.forEach(function (w) {
-      var at = lower.indexOf(w.toLowerCase());
-      if (at >= 0 && (first < 0 || at < first)) first = at;
+    return found.sort(function (a, b) { return a[0] - b[0]; });
+  }
+
+  // The clause's own text (or the page's), cut around its first match, with the matches marked.
+  function excerptFor(data, clause, query) {
+    var text = clause ? textOf(data, clause.id) : pageText(data).trim();
+    if (!text) return escapeHtml((data.meta && data.meta.title) || "");
+    var marks = ranges(text, needlesFor(data, query, text));
+    var start = marks.length ? Math.max(0, marks[0][0] - 40) : 0;
+    var end = Math.min(text.length, start + 140);
+    var out = "", last = start;
+    marks.forEach(function (r) {
+      if (r[0] < last || r[1] > end) return;
+      out += escapeHtml(text.slice(last, r[0])) + "<mark>" + escapeHtml(text.slice(r[0], r[1])) + "</mark>";
+      last = r[1];
     });
-    if (first < 0) return data.excerpt;
-    var start = Math.max(0, first - 40);
-    var piece = text.slice(start, start + 140);
-    var pattern = new RegExp(words.map(function (w) {
-      return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    }).join("|"), "gi");
-    var out = "", last = 0, m;
-    while ((m = pattern.exec(piece)) !== null) {
-      if (!m[0]) { pattern.lastIndex++; continue; }
-      out += escapeHtml(piece.slice(last, m.index)) + "<mark>" + escapeHtml(m[0]) + "</mark>";
-      last = m.index + m[0].length;
-    }
-    out += escapeHtml(piece.slice(last));
-    return (start > 0 ? "…" : "") + out + (start + 140 < text.length ? "…" : "");
+    out += escapeHtml(text.slice(last, end));
+    return (start > 0 ? "…" : "") + out + (end < text.length ? "…" : "");
   }
 
   function plural(n) {
@@ -106,7 +213,7 @@
   function render(hits, total, query) {
     list.textContent = "";
     hits.forEach(function (data) {
-      var clause = clauseOf(data);
+      var clause = clauseOf(data, query);
       var li = document.createElement("li");
       li.className = "policy-search__item";
       var a = document.createElement("a");
@@ -117,8 +224,8 @@
       title.textContent = (data.meta && data.meta.title) || data.url;
       var excerpt = document.createElement("span");
       excerpt.className = "policy-search__excerpt";
-      // Escaped text with <mark> around the matches (ours, or Pagefind's own excerpt).
-      excerpt.innerHTML = excerptFor(data, clause);
+      // The original text, escaped, with <mark> around the matches.
+      excerpt.innerHTML = excerptFor(data, clause, query);
       a.appendChild(title);
       a.appendChild(excerpt);
       li.appendChild(a);
@@ -138,10 +245,10 @@
   // rarely has them all: then rank pages by the words they do hold, small words aside.
   var SMALL_WORDS = new Set(("a an and are can do does how i in is it me my of on or the to what when " +
     "where which who why will with you your").split(" "));
-  function anyWord(pagefind, query) {
+  function anyWord(query) {
     var words = query.toLowerCase().split(/\s+/).filter(function (w) { return w && !SMALL_WORDS.has(w); });
     if (words.length < 2 && words.join(" ") === query.toLowerCase()) return { results: [] };
-    return Promise.all(words.map(function (w) { return pagefind.search(w); })).then(function (all) {
+    return Promise.all(words.map(function (w) { return state.pagefind.search(state.segment(w)); })).then(function (all) {
       var byId = new Map();
       all.forEach(function (found) {
         (found ? found.results : []).forEach(function (r) {
@@ -154,18 +261,30 @@
     });
   }
 
+  // Pages that hold the query as typed come first, in Pagefind's order: a page can hold
+  // every pair of characters of a Japanese query without holding the query.
+  function rank(hits, query) {
+    var exact = [], other = [];
+    hits.forEach(function (data) { (contains(pageText(data), query) ? exact : other).push(data); });
+    return exact.concat(other);
+  }
+
   function search() {
     var query = input.value.trim();
     var ticket = ++latest;
     if (!query) { close(); list.textContent = ""; meta.textContent = ""; return; }
-    load().then(function (pagefind) {
-      return pagefind.search(query).then(function (found) {
-        return found && found.results.length ? found : anyWord(pagefind, query);
+    var total = 0;
+    load().then(function (loaded) {
+      state = loaded;
+      return state.pagefind.search(state.segment(query)).then(function (found) {
+        return found && found.results.length ? found : anyWord(query);
       });
     }).then(function (found) {
       if (ticket !== latest || !found) return null;
-      return Promise.all(found.results.slice(0, MAX).map(function (r) { return r.data(); }))
-        .then(function (hits) { if (ticket === latest) render(hits, found.results.length, query); });
+      total = found.results.length;
+      return Promise.all(found.results.slice(0, RANKED).map(function (r) { return r.data(); }));
+    }).then(function (hits) {
+      if (hits && ticket === latest) render(rank(hits, query).slice(0, MAX), total, query);
     }).catch(function (err) {
       meta.textContent = String(err && err.message || err);
       panel.hidden = false;
