@@ -42,16 +42,20 @@ class Report:
 
 # --- text ------------------------------------------------------------------
 
-def _wdiff(segments: list[Segment]) -> str:
+def mark_segments(segments: list[Segment], deleted: str, inserted: str, escape=lambda text: text) -> str:
+    """A character-level edit in one notation: ``deleted``/``inserted`` are formats with one ``{}``."""
     out = []
     for seg in segments:
+        body = escape(seg.text)
         if seg.op == compare.EQUAL:
-            out.append(seg.text)
-        elif seg.op == compare.DELETE:
-            out.append(f"[-{seg.text}-]")
+            out.append(body)
         else:
-            out.append(f"{{+{seg.text}+}}")
+            out.append((deleted if seg.op == compare.DELETE else inserted).format(body))
     return "".join(out)
+
+
+def _wdiff(segments: list[Segment]) -> str:
+    return mark_segments(segments, "[-{}-]", "{{+{}+}}")
 
 
 def _indent(text: str, prefix: str) -> str:
@@ -121,16 +125,8 @@ def md_escape(value: str) -> str:
 
 def md_segments(segments: list[Segment]) -> str:
     """A character-level edit as Markdown: ``<del>…</del><ins>…</ins>``, line breaks as ``<br>``."""
-    out = []
-    for seg in segments:
-        body = md_escape(seg.text).replace("\n", "<br>")
-        if seg.op == compare.EQUAL:
-            out.append(body)
-        elif seg.op == compare.DELETE:
-            out.append(f"<del>{body}</del>")
-        else:
-            out.append(f"<ins>{body}</ins>")
-    return "".join(out)
+    return mark_segments(segments, "<del>{}</del>", "<ins>{}</ins>",
+                         lambda text: md_escape(text).replace("\n", "<br>"))
 
 
 def md_quote(label: str, value: str) -> str:
@@ -188,16 +184,8 @@ def markdown(report: Report, heading_level: int = 3) -> str:
 # --- HTML ----------------------------------------------------------------------
 
 def html_segments(segments: list[Segment]) -> str:
-    out = []
-    for seg in segments:
-        body = html.escape(seg.text).replace("\n", "<br>")
-        if seg.op == compare.EQUAL:
-            out.append(body)
-        elif seg.op == compare.DELETE:
-            out.append(f"<del>{body}</del>")
-        else:
-            out.append(f"<ins>{body}</ins>")
-    return "".join(out)
+    return mark_segments(segments, "<del>{}</del>", "<ins>{}</ins>",
+                         lambda text: html.escape(text).replace("\n", "<br>"))
 
 
 def legend(lang: str) -> str:
