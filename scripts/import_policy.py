@@ -13,6 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .cli import run_command
 from .importer.build import render, split_policy
 from .importer.source import SourceError, read_source
 
@@ -113,4 +114,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run_command(main, "import_policy")

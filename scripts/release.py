@@ -65,4 +65,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from scripts.cli import run_command
+    run_command(main, "scripts.release")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import os
 import sys
 from pathlib import Path
 
@@ -132,17 +131,6 @@ def main(argv: list[str] | None = None) -> int:
     return exit_status(findings)
 
 
-def _main() -> int:
-    try:
-        return main()
-    except BrokenPipeError:
-        # The reader of our output went away (e.g. `| head`): not an error of the policy.
-        sys.stdout = open(os.devnull, "w")
-        return EXIT_OK
-    except Exception as err:  # a last resort: a one-line message, never a traceback, never a pass
-        print(f"verify: unexpected problem, nothing was checked: {type(err).__name__}: {err}", file=sys.stderr)
-        return EXIT_UNREADABLE
-
-
 if __name__ == "__main__":
-    sys.exit(_main())
+    from scripts.cli import run_command
+    run_command(main, "verify")
