@@ -13,6 +13,7 @@ from ..policy import model
 from ..policy.contact import extract_contacts
 
 _LIST_MARKER = re.compile(r"^(\d+)([.)])(\s)")
+_BARE_URL = re.compile(r"(?<![<(\[])(https?://[^\s<>「」（）()、。]+)")
 
 
 def _block_markdown(block: model.Block, demote: int, contact_lines: frozenset[int]) -> str:
@@ -24,6 +25,9 @@ def _block_markdown(block: model.Block, demote: int, contact_lines: frozenset[in
             text += f" {{ #{block.clause_id} }}"
         return text
     text = _LIST_MARKER.sub(r"\1\\\2\3", text)
+    # A URL right after Japanese text (お問い合わせページ：https://…) is not found by the
+    # link extension, which wants a word boundary; an explicit autolink always is.
+    text = _BARE_URL.sub(r"<\1>", text)
     if block.opens_clause and block.clause_id.startswith("art-"):
         text += f"\n{{: #{block.clause_id} .clause }}"
     elif block.line in contact_lines:

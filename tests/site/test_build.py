@@ -173,3 +173,11 @@ def test_contact_blocks_are_shown_as_addresses(built_site):
 def test_no_announcement_banner_without_an_upcoming_revision(built_site):
     for lang_root in (built_site, built_site / "en"):
         assert soup(lang_root / "articles/01/index.html").select_one(".md-banner") is None
+
+
+def test_urls_are_links_even_right_after_japanese_text(built_site):
+    for lang_root in (built_site, built_site / "en"):
+        info = soup(lang_root / "articles/12/index.html").select_one("address.policy-contact")
+        assert info.find("a", href="https://www.azpocket.co.jp/contact") is not None
+    links = [a["href"] for a in soup(built_site / "articles/02/index.html").select("article a[href^='https://']")]
+    assert "https://tools.google.com/dlpage/gaoptout?hl=ja" in links
