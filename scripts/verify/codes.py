@@ -45,6 +45,7 @@ _TABLE = [
     ("REF001", ERROR, "a cross-reference points at an article that does not exist"),
     ("REF002", ERROR, "a cross-reference points at a paragraph that does not exist"),
     ("REF003", ERROR, "a cross-reference points at an item that does not exist"),
+    ("REF004", ERROR, "a clause's Japanese and English cross-references point at different places"),
     # Translation freshness (scripts/verify/freshness.py)
     ("TRN001", WARNING, "the Japanese text changed after its English translation was last marked up to date"),
     ("TRN002", WARNING, "an English file does not record which Japanese text it translates (run scripts.translation mark)"),

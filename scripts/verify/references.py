@@ -3,6 +3,8 @@
 REF001  the article referred to does not exist (第１３条, 次条 in the last article)
 REF002  the paragraph referred to does not exist (前条第５項, 前項 in paragraph 1)
 REF003  the item referred to does not exist (第９号, 前各号 with no items before it)
+REF004  a clause's Japanese and English cross-references point at different places
+        (前条第2項 translated as "paragraph (3) of the preceding Article")
 
 Japanese: 第N条, 前条, 次条, 第M項, 前項, 次項, 第K号, 前号, 次号, 前各号 and their
 combinations (前条第2項, 第3条第1項第2号); references to a law (法律第５７号,
@@ -185,8 +187,18 @@ def _resolve(policy: model.Policy, target: Target, block: model.Block, lang: str
     return None
 
 
-def _check_document(policy: model.Policy, doc: model.Document) -> list[Finding]:
-    out: list[Finding] = []
+@dataclass(frozen=True)
+class Reference:
+    """One cross-reference as written in a clause, and what it points at."""
+
+    clause_id: str
+    target: Target
+    written: str
+    line: int
+
+
+def _references(doc: model.Document) -> list[tuple[Reference, model.Block]]:
+    out = []
     for block in doc.blocks:
         if block.kind == model.HEADING:
             continue
@@ -207,13 +219,50 @@ def _check_document(policy: model.Policy, doc: model.Document) -> list[Finding]:
                 continue
             if target is None:
                 continue
-            problem = _resolve(policy, target, block, doc.lang)
-            if problem:
-                code, why = problem
-                line = block.line + text[:match.start()].count("\n")
-                out.append(finding(doc.path, line, code, f"{quote(source[match.start():match.end()])} refers to {why}"))
+            line = block.line + text[:match.start()].count("\n")
+            out.append((Reference(block.clause_id, target, source[match.start():match.end()], line), block))
     return out
 
 
+def _check_document(policy: model.Policy, doc: model.Document) -> list[Finding]:
+    out: list[Finding] = []
+    for reference, block in _references(doc):
+        problem = _resolve(policy, reference.target, block, doc.lang)
+        if problem:
+            code, why = problem
+            out.append(finding(doc.path, reference.line, code, f"{quote(reference.written)} refers to {why}"))
+    return out
+
+
+def _compare_languages(ja: model.Document, en: model.Document) -> list[Finding]:
+    """REF004: clause by clause, the English must point where the Japanese points."""
+    def by_clause(doc: model.Document) -> dict[str, list[Reference]]:
+        out: dict[str, list[Reference]] = {}
+        for reference, _ in _references(doc):
+            out.setdefault(reference.clause_id, []).append(reference)
+        return out
+
+    ja_refs, en_refs = by_clause(ja), by_clause(en)
+    findings = []
+    for clause_id in sorted(set(ja_refs) | set(en_refs)):
+        ja_list, en_list = ja_refs.get(clause_id, []), en_refs.get(clause_id, [])
+        if sorted(map(repr, (r.target for r in ja_list))) == sorted(map(repr, (r.target for r in en_list))):
+            continue
+        ja_names = ", ".join(f"{quote(r.written)} ({_name(r.target, 'ja')})" for r in ja_list) or "nothing"
+        en_names = ", ".join(f"{quote(r.written)} ({_name(r.target, 'en')})" for r in en_list) or "nothing"
+        clause = en.clause(clause_id)
+        line = en_list[0].line if en_list else (clause.line if clause else en.title_line or 1)
+        findings.append(finding(en.path, line, "REF004",
+                                f"{clause_id}: the English refers to {en_names}, the Japanese "
+                                f"({ja.path}) to {ja_names}"))
+    return findings
+
+
 def check(src: PolicyInput) -> list[Finding]:
-    return [f for policy in src.policies.values() for doc in policy.articles for f in _check_document(policy, doc)]
+    out = [f for policy in src.policies.values() for doc in policy.articles for f in _check_document(policy, doc)]
+    if src.bilingual:
+        english = {d.rel: d for d in src.policies["en"].articles}
+        for ja in src.policies["ja"].articles:
+            if ja.rel in english:
+                out += _compare_languages(ja, english[ja.rel])
+    return out

@@ -39,6 +39,8 @@ EXPECTED = {
     "ref001-article": ("REF001", "docs/en/articles/07.md", 6, "「paragraph (2) of Article 13」 refers to Article 13"),
     "ref002-paragraph": ("REF002", "docs/ja/articles/07.md", 3, "「前条第5項」 refers to 第6条第5項"),
     "ref003-item": ("REF003", "docs/ja/articles/07.md", 5, "「前各号」"),
+    "ref004-languages-differ": ("REF004", "docs/en/articles/07.md", 6,
+                                "「paragraph (3) of the preceding Article」 (Article 6, paragraph (3))"),
     "trn001-stale": ("TRN001", "docs/en/articles/10.md", 2, "docs/ja/articles/10.md changed"),
     "trn002-unmarked": ("TRN002", "docs/en/articles/10.md", 1, "python -m scripts.translation mark docs/en/articles/10.md"),
     "fig001-amount": ("FIG001", "docs/en/articles/06.md", 36, "amount 「5,500円」 of art-6-p3"),
