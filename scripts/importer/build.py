@@ -37,6 +37,7 @@ class Part:
     lines: list[Line] = field(default_factory=list)
     subheadings: set[int] = field(default_factory=set)   # indexes of lines written as '## '
     chapter: str = ""
+    heading: Line | None = None   # where the heading stands in the source
 
 
 @dataclass
@@ -94,11 +95,14 @@ def split_policy(lines: list[Line], lang: str = "ja") -> Imported:
             if pending_caption is not None:
                 caption = CAPTION_ONLY.match(pending_caption.text)[1]
                 pending_caption = None
+            # The caption's brackets as the house style writes them: （…） or (…), and
+            # in English with a space, 'Article 6 (Disclosure …)'.
             bracket = "（）" if lang == "ja" and not heading.numeral.isascii() else "()"
             if lang == "ja" and re.search(r"[（]", line.text) is None and "(" in line.text:
                 bracket = "()"
-            title = heading.numeral + (f"{bracket[0]}{caption}{bracket[1]}" if caption else "")
-            current = Part(f"articles/{heading.number:02d}.md", title, chapter=chapter)
+            space = " " if lang == "en" else ""
+            title = heading.numeral + (f"{space}{bracket[0]}{caption}{bracket[1]}" if caption else "")
+            current = Part(f"articles/{heading.number:02d}.md", title, chapter=chapter, heading=line)
             if heading.rest:
                 current.lines.append(Line(heading.rest, line.line, line.col))
             parts.append(current)
@@ -115,14 +119,17 @@ def split_policy(lines: list[Line], lang: str = "ja") -> Imported:
             current = Part("index.md", line.text)
             parts.append(current)
             continue
-        if current.rel == "index.md" and _looks_like_heading(line.text):
+        if current.rel == "index.md" and _looks_like_heading(line.text, lang):
             current.subheadings.add(len(current.lines))
         current.lines.append(line)
     problems += _check_numbering(parts, lang)
     return Imported(parts, problems, lines[:start], lines[end:])
 
 
-def _looks_like_heading(text: str) -> bool:
+def _looks_like_heading(text: str, lang: str) -> bool:
+    """A short line without sentence punctuation, such as 個人情報保護方針."""
+    if lang == "en":
+        return len(text.split()) <= 8 and text[:1].isupper() and not re.search(r"[.,:;]", text)
     return len(text) <= 20 and not re.search(r"[。、.,]", text)
 
 
@@ -135,7 +142,7 @@ def _check_numbering(parts: list[Part], lang: str) -> list[Problem]:
             continue
         number = int(part.rel[9:11])
         if expected_article is not None and number != expected_article:
-            problems.append(Problem(Line(part.title, 0), "IMP002",
+            problems.append(Problem(part.heading or Line(part.title, 0), "IMP002",
                                     f"article {part.title!r} follows article {expected_article - 1}"))
         expected_article = number + 1
         paragraph = item = None
@@ -163,14 +170,16 @@ def _quote(text: str, width: int = 40) -> str:
     return "“" + (text if len(text) <= width else text[:width] + "…") + "”"
 
 
-# Markdown that must not be read as markup: list markers, headings, quotes, raw HTML.
-_LEADING = re.compile(r"^([#>]|[-+*] |\d+[.)] )")
+# Markdown that must not be read as markup: bullets, headings, quotes, raw HTML. A paragraph
+# number such as '2. ' stays as written: the policy core reads it as a paragraph and the
+# build keeps it from becoming a list, so editors see the numbering they wrote.
+_LEADING = re.compile(r"^([#>]|[-+*] )")
 
 
 def escape_markdown(text: str) -> str:
     text = text.replace("\\", "\\\\").replace("<", "\\<").replace("*", "\\*").replace("`", "\\`")
     if _LEADING.match(text):
-        text = "\\" + text if not text[0].isdigit() else re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
+        text = "\\" + text
     return text
 
 

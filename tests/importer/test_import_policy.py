@@ -170,3 +170,40 @@ def test_help_describes_the_command():
     result = run_module("scripts.import_policy", "--help")
     assert result.returncode == 0
     assert "--force" in result.stdout and "附則" in result.stdout
+
+
+def flattened(folder, lang_files):
+    """A policy's files as one plain text, one block a line, as a page's text would be captured."""
+    lines = []
+    for name in lang_files:
+        text = (folder / name).read_text(encoding="utf-8")
+        if text.startswith("---\n"):
+            text = text.split("\n---\n", 1)[1]
+        lines += [line.lstrip("#").strip() for line in text.splitlines() if line.strip()]
+    return "\n".join(lines) + "\n"
+
+
+def test_an_english_policy_imports_back_to_its_files(tmp_path):
+    names = ["index.md"] + [f"articles/{n:02d}.md" for n in range(1, 13)] + ["appendix.md"]
+    source = tmp_path / "policy-en.txt"
+    source.write_text(flattened(ROOT / "docs" / "en", names), encoding="utf-8")
+    result = run_module("scripts.import_policy", str(source), "--lang", "en", "--out", str(tmp_path / "en"))
+    assert result.returncode == 0, result.stderr
+    for name in names:
+        expected = (ROOT / "docs" / "en" / name).read_text(encoding="utf-8")
+        if expected.startswith("---\n"):
+            expected = expected.split("\n---\n", 1)[1]
+        assert (tmp_path / "en" / name).read_text(encoding="utf-8") == expected, name
+
+
+def test_a_missing_article_is_named_with_its_line(tmp_path):
+    names = ["index.md", "articles/01.md", "articles/03.md", "appendix.md"]
+    source = tmp_path / "gap.txt"
+    source.write_text(flattened(ROOT / "docs" / "en", names), encoding="utf-8")
+    result = run_module("scripts.import_policy", str(source), "--lang", "en", "--out", str(tmp_path / "en"))
+    assert result.returncode == 2
+    title = next(line[2:] for line in (ROOT / "docs/en/articles/03.md").read_text(encoding="utf-8").splitlines()
+                 if line.startswith("# "))
+    line = source.read_text(encoding="utf-8").splitlines().index(title) + 1
+    assert f"gap.txt:{line}: IMP002 article '{title}' follows article 1" in result.stderr
+    assert not (tmp_path / "en").exists()
