@@ -64,10 +64,6 @@ def on_config(config):
     return config
 
 
-def on_startup(command, dirty) -> None:
-    _state["policies"].clear()
-
-
 def on_serve(server, config, builder):
     history.watch(server, config)
     return server

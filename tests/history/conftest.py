@@ -20,21 +20,21 @@ def history_project(target: Path) -> Path:
     return project
 
 
+def _built_on(tmp_path_factory, name: str, today: str) -> Path:
+    base = tmp_path_factory.mktemp(name)
+    project = history_project(base / "project")
+    result = build_site(project, base / "site", today)
+    assert result.returncode == 0, result.stderr
+    return base / "site"
+
+
 @pytest.fixture(scope="session")
 def history_site(tmp_path_factory) -> Path:
     """The fixture project built on 2026-11-25: 2025-07-01 current, 2027-01-01 announced."""
-    base = tmp_path_factory.mktemp("history-site")
-    project = history_project(base / "project")
-    result = build_site(project, base / "site", "2026-11-25")
-    assert result.returncode == 0, result.stderr
-    return base / "site"
+    return _built_on(tmp_path_factory, "history-site", "2026-11-25")
 
 
 @pytest.fixture(scope="session")
 def history_site_later(tmp_path_factory) -> Path:
     """The same project built on 2027-01-02: the announced revision is now current."""
-    base = tmp_path_factory.mktemp("history-site-later")
-    project = history_project(base / "project")
-    result = build_site(project, base / "site", "2027-01-02")
-    assert result.returncode == 0, result.stderr
-    return base / "site"
+    return _built_on(tmp_path_factory, "history-site-later", "2027-01-02")
