@@ -11,7 +11,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SEED = ROOT.parent / "shared" / "seed" / "privacy-policy-ja.txt"
+# The captured live page the Japanese policy was imported from (see README).
+SEED = ROOT / "sources" / "privacy-policy-ja.txt"
 BUILD_TODAY = "2026-11-25"
 
 
