@@ -21,7 +21,8 @@ from scripts.policy import model  # noqa: E402
 from scripts.policy.dates import format_date  # noqa: E402
 from scripts.policy.reader import PolicyError, load_policy, parse_document, policy_today  # noqa: E402
 from scripts.site.annotate import (ALTERNATE_LINK, absolute_alternates, add_clause_links, annotate,  # noqa: E402
-                                   article_list, description, full_text, wrap_contacts)
+                                   article_list, chapter_line, description, full_text, wrap_contacts)
+from scripts.site.chapters import group_nav  # noqa: E402
 from scripts.site.strings import strings  # noqa: E402
 from scripts.history import site as history  # noqa: E402
 from scripts.site import search as site_search  # noqa: E402
@@ -102,7 +103,11 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         return full_text(_policy(config, lang), doc.title or ui["full_text"])
     if doc.kind == model.PREAMBLE:
         return annotate(doc) + "\n" + article_list(_policy(config, lang))
-    return annotate(doc)
+    return chapter_line(doc) + annotate(doc)
+
+
+def on_nav(nav, config, files):
+    return group_nav(nav, _policy(config, _lang(config)), _lang(config))
 
 
 def on_page_content(html: str, page, config, files) -> str:

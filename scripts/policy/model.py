@@ -5,6 +5,12 @@ preamble, the articles and the appendix (附則). Each document is a list of
 blocks (one Markdown paragraph each). Numbered blocks open clauses, whose
 language-independent ids (``art-6-p2-i1``) let Japanese and English be
 compared clause by clause.
+
+Two house styles share one shape. Article style: 第N条 / Article N, paragraphs,
+items and sub-items (``art-6-p2-i1``). Section style: numbered or unnumbered
+headings (``1. 利用目的``), sub-sections and clauses (``(1)``, ``2.1``), items and
+sub-items of any marker, bullets (``sec-5-p1-i2-s1``). A section is a document of
+kind ARTICLE whose ``style`` is SECTION_STYLE, so every check reads both alike.
 """
 from __future__ import annotations
 
@@ -29,6 +35,11 @@ PREAMBLE = "preamble"
 ARTICLE = "article"
 APPENDIX = "appendix"
 PAGE = "page"            # any other page (full text, 404, history): not part of the policy
+
+# House styles of the numbered documents, and the prefix of their clause ids
+ARTICLE_STYLE = "article"   # 第N条 / Article N, files articles/NN.md
+SECTION_STYLE = "section"   # 1. … / unnumbered headings, files sections/NN.md
+ID_PREFIX = {ARTICLE_STYLE: "art", SECTION_STYLE: "sec"}
 
 
 @dataclass
@@ -98,6 +109,12 @@ class Document:
     chapter: str = ""
     clauses: list[Clause] = field(default_factory=list)
     revisions: list[Revision] = field(default_factory=list)
+    style: str = ARTICLE_STYLE
+
+    @property
+    def unit_id(self) -> str:
+        """The id of the article or section itself: 'art-6', 'sec-3'."""
+        return f"{ID_PREFIX[self.style]}-{self.article_number}"
 
     def clause(self, clause_id: str) -> Clause | None:
         for clause in self.clauses:

@@ -17,7 +17,8 @@ import yaml
 
 from . import model
 from .dates import read_date, read_events
-from .structure import APPENDIX_TITLE, article_heading, chapter_heading, classify
+from .sections import assign_clauses as assign_section_clauses, section_number
+from .structure import APPENDIX_TITLE, BULLET, article_heading, chapter_heading, classify, outline_marker
 
 LANGS = ("ja", "en")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
@@ -49,13 +50,20 @@ def split_front_matter(text: str, path: str) -> tuple[dict, int, str]:
     return data, consumed.count("\n"), text[len(consumed):]
 
 
-def _blocks(body: str, first_line: int) -> list[tuple[int, str]]:
-    """Markdown paragraphs with the file line of their first line."""
+def _blocks(body: str, first_line: int, split_items: bool = False) -> list[tuple[int, str]]:
+    """Markdown paragraphs with the file line of their first line.
+
+    With ``split_items`` (section-style documents) each list item starts a block of its
+    own, as a hand-written Markdown list has no blank lines between its items.
+    """
     out: list[tuple[int, str]] = []
     current: list[str] = []
     start = 0
     for offset, line in enumerate(body.split("\n")):
         if line.strip():
+            if current and split_items and _starts_item(line):
+                out.append((start, "\n".join(current)))
+                current = []
             if not current:
                 start = first_line + offset
             current.append(line.rstrip())
@@ -71,9 +79,20 @@ def _blocks(body: str, first_line: int) -> list[tuple[int, str]]:
     return out
 
 
+def _starts_item(line: str) -> bool:
+    stripped = line.lstrip(" \t")
+    return bool(BULLET.match(stripped)) or (outline_marker(stripped) is not None and stripped[:1] != "#")
+
+
+def is_section_file(rel: str) -> bool:
+    return rel.startswith("sections/")
+
+
 def _kind(rel: str, title: str, front_matter: dict, lang: str) -> str:
     if front_matter.get("page"):
         return model.PAGE
+    if is_section_file(rel) and title:
+        return model.ARTICLE
     if article_heading(title, lang):
         return model.ARTICLE
     if APPENDIX_TITLE.match(title):
@@ -85,7 +104,7 @@ def _kind(rel: str, title: str, front_matter: dict, lang: str) -> str:
 
 def parse_document(text: str, path: str, rel: str, lang: str) -> model.Document:
     front_matter, fm_lines, body = split_front_matter(text, path)
-    raw_blocks = _blocks(body, fm_lines + 1)
+    raw_blocks = _blocks(body, fm_lines + 1, split_items=is_section_file(rel))
     title, title_line = "", 0
     blocks: list[model.Block] = []
     for line, raw in raw_blocks:
@@ -106,7 +125,13 @@ def parse_document(text: str, path: str, rel: str, lang: str) -> model.Document:
                          title_line=title_line, front_matter=front_matter,
                          front_matter_lines=fm_lines, blocks=blocks,
                          chapter=str(front_matter.get("chapter", "") or ""))
-    if kind == model.ARTICLE:
+    if kind == model.ARTICLE and is_section_file(rel):
+        doc.style = model.SECTION_STYLE
+        doc.article_number, doc.article_numeral, doc.caption = section_number(rel, title)
+        if doc.article_number is None:
+            doc.article_number = 0
+        assign_section_clauses(doc)
+    elif kind == model.ARTICLE:
         heading = article_heading(title, lang)
         doc.article_number, doc.article_numeral, doc.caption = heading.number, heading.numeral, heading.caption
         _assign_clauses(doc)

@@ -98,3 +98,87 @@ def classify(text: str, lang: str) -> tuple[str, str, int | None]:
     if NOTE.match(text):
         return model.NOTE, "", None
     return model.TEXT, "", None
+
+
+# Section-style documents (no 第N条): numbered or unnumbered headings, and an outline of
+# markers whose nesting is given by the order in which their styles first appear.
+SECTION_TITLE = re.compile(rf"^({DIGITS})(?:[．.](?![0-9０-９]){_SPACE}*|{_SPACE}+)(\S.*)$", re.S)
+AIUEO = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
+PARENTHESIZED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+BULLET = re.compile(r"^([-*+・•●◦○▪■]|\\[-*+])[ \u3000\t]*(?=\S)")
+
+# (style, pattern): the style names a kind of numbering, so '1.' and '１．' are one style and
+# every '(1)' is another. Order matters: longer forms before their prefixes.
+_OUTLINE = (
+    ("decimal", re.compile(rf"^(({DIGITS})[．.]({DIGITS})(?:[．.]({DIGITS}))?)[．.]?(?:{_SPACE}+|(?=[^0-9０-９.．\s]))")),
+    ("(n).", re.compile(rf"^([（(]({DIGITS})[）)][．.]){_SPACE}*(?=\S)")),
+    ("(n)", re.compile(rf"^([（(]({DIGITS})[）)]|([{PARENTHESIZED}])){_SPACE}*(?=\S)")),
+    ("(kanji)", re.compile(rf"^([（(]({KANJI})[）)]){_SPACE}*(?=\S)")),
+    ("(kana)", re.compile(rf"^([（(]([{AIUEO}])[）)]){_SPACE}*(?=\S)")),
+    ("(a)", re.compile(r"^(\(([a-z])\))[ \t]*(?=\S)")),
+    ("n)", re.compile(rf"^(({DIGITS})[）)]){_SPACE}*(?=\S)")),
+    ("n.", re.compile(rf"^(({DIGITS})(?:\\?[．.、,](?![0-9０-９])))[ \t\u3000]*(?=\S)")),
+    ("n ", re.compile(r"^(([0-9０-９]{1,2}))[ \u3000]+(?=[^0-9０-９年月日\s])")),
+    ("circled", re.compile(rf"^([{CIRCLED}]){_SPACE}*(?=\S)")),
+    ("kana", re.compile(rf"^([{AIUEO}])(?:[．.、]|{_SPACE}+)(?=\S)")),
+    ("a.", re.compile(r"^(([a-z])[.)])[ \t]+(?=\S)")),
+    ("kanji", re.compile(rf"^([一二三四五六七八九十]+)(?:{_SPACE}+|[．、])(?=\S)")),
+)
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A numbering marker at the start of a line of a section-style document."""
+
+    style: str     # 'n.', '(n)', 'kana', 'bullet' …
+    marker: str    # as written: '1.', '（１）', 'ア', '-'
+    number: int | None   # None for bullets (numbered by position) and kana (read by the series)
+    length: int    # characters the marker and its spacing take
+
+
+def outline_marker(text: str) -> Marker | None:
+    """The marker a line of a section-style document starts with, if any."""
+    match = BULLET.match(text)
+    if match:
+        inner = outline_marker(text[match.end():])
+        if inner is not None and inner.style != "bullet":
+            # '* ア 請求書': the bullet only carries the item that names itself.
+            return Marker(inner.style, inner.marker, inner.number, match.end() + inner.length)
+        return Marker("bullet", match[1], None, match.end())
+    for style, pattern in _OUTLINE:
+        match = pattern.match(text)
+        if not match:
+            continue
+        marker = match[1]
+        if style in ("circled",):
+            number = CIRCLED.index(marker) + 1
+        elif style == "kana":
+            number = None
+        elif style == "(kana)":
+            number = AIUEO.index(match[2]) + 1
+        elif style == "(n)" and match[3]:
+            number = PARENTHESIZED.index(match[3]) + 1
+        elif style == "decimal":
+            number = to_int(match[4] or match[3])
+        elif style in ("(a)", "a."):
+            number = ord(match[2]) - ord("a") + 1
+        elif style == "kanji":
+            number = to_int(marker)
+        else:
+            number = to_int(match[2])
+        return Marker(style, marker.rstrip(), number, match.end())
+    return None
+
+
+def kana_number(marker: str, series: str) -> int:
+    """ア, イ, ウ … or イ, ロ, ハ …: which series a run uses is set by its first marker."""
+    return (IROHA if series == "iroha" else AIUEO).index(marker) + 1
+
+
+def section_heading(text: str) -> tuple[int | None, str, str]:
+    """(number or None, numeral as written, caption) of a section heading: '1. 目的', '１．適正な取得'."""
+    text = text.strip()
+    match = SECTION_TITLE.match(text)
+    if match and not re.match(rf"^{DIGITS}\s*年", text):
+        return to_int(match[1]), text[: match.start(2)].rstrip(" \u3000\t"), match[2].strip()
+    return None, "", text

@@ -13,23 +13,44 @@ from ..policy import model
 from ..policy.contact import extract_contacts
 
 _LIST_MARKER = re.compile(r"^(\d+)([.)])(\s)")
+_BULLET = re.compile(r"^[ \t]*([-*+])(?=[ \t])")
+CLAUSE_PREFIXES = tuple(f"{prefix}-" for prefix in model.ID_PREFIX.values())
+
+
+def _outline_markdown(block: model.Block) -> tuple[str, int]:
+    """A section's bullet or indented line as a paragraph: Markdown would make it a list or code.
+
+    Its depth is kept as a class (``level-2``) so the stylesheet can indent it.
+    """
+    text = block.text
+    indent = len(text) - len(text.lstrip(" \t"))
+    text = _BULLET.sub(lambda m: "\\" + m[1], text)
+    text = "\n".join(line.lstrip(" \t") for line in text.split("\n"))
+    bullet = block.marker.lstrip(" \t")[:1]
+    return text, (indent // 2 + 1) if bullet and bullet in "-*+" else 0
 _BARE_URL = re.compile(r"(?<![<(\[])(https?://[^\s<>「」（）()、。]+)")
 
 
-def _block_markdown(block: model.Block, demote: int, contact_lines: frozenset[int]) -> str:
+def _block_markdown(block: model.Block, demote: int, contact_lines: frozenset[int],
+                    section: bool = False) -> str:
     text = block.text
     if block.kind == model.HEADING:
         if demote:
             text = "#" * demote + text
-        if block.opens_clause and block.clause_id.startswith("art-"):
+        if block.opens_clause and block.clause_id.startswith(CLAUSE_PREFIXES):
             text += f" {{ #{block.clause_id} }}"
         return text
+    level = 0
+    if section:
+        text, level = _outline_markdown(block)
     text = _LIST_MARKER.sub(r"\1\\\2\3", text)
     # A URL right after Japanese text (お問い合わせページ：https://…) is not found by the
     # link extension, which wants a word boundary; an explicit autolink always is.
     text = _BARE_URL.sub(r"<\1>", text)
-    if block.opens_clause and block.clause_id.startswith("art-"):
-        text += f"\n{{: #{block.clause_id} .clause }}"
+    if block.opens_clause and block.clause_id.startswith(CLAUSE_PREFIXES):
+        text += f"\n{{: #{block.clause_id} .clause{f' .level-{level}' if level else ''} }}"
+    elif level:
+        text += f"\n{{: .level-{level} }}"
     elif block.line in contact_lines:
         text += "\n{: .contact }"
     return text
@@ -39,23 +60,43 @@ def annotate(doc: model.Document, demote: int = 0) -> str:
     # The contact and address blocks, as the core reads them, are marked so the page
     # can show them as one <address> (see wrap_contacts).
     contact_lines = frozenset(v.line for c in extract_contacts(doc) for v in c.lines)
-    return "\n\n".join(_block_markdown(b, demote, contact_lines) for b in doc.blocks) + "\n"
+    section = doc.style == model.SECTION_STYLE
+    return "\n\n".join(_block_markdown(b, demote, contact_lines, section) for b in doc.blocks) + "\n"
 
 
 def article_list(policy: model.Policy, link_prefix: str = "") -> str:
-    """Links to every article and the appendix, for the home page."""
+    """Links to every article and the appendix, for the home page (under their chapters)."""
     lines = []
+    chapter = ""
     for doc in policy.articles + ([policy.appendix] if policy.appendix else []):
-        lines.append(f"- [{doc.title}]({link_prefix}{doc.rel})")
+        if doc.chapter and doc.chapter != chapter:
+            lines.append(f"- {doc.chapter}")
+            chapter = doc.chapter
+        indent = "    " if doc.chapter and doc.kind == model.ARTICLE else ""
+        lines.append(f"{indent}- [{doc.title}]({link_prefix}{doc.rel})")
     return "\n".join(lines) + "\n"
 
 
 def full_text(policy: model.Policy, title: str) -> str:
-    """The whole policy on one page: every document's text, headings one level down."""
+    """The whole policy on one page: every document's text, headings one level down.
+
+    Chapters (第1章 …) head their articles, which then go down a second level.
+    """
     parts = [f"# {title}"]
+    chapter = ""
+    chaptered = any(doc.chapter for doc in policy.ordered())
     for doc in policy.ordered():
-        parts.append(annotate(doc, demote=1))
+        if doc.chapter and doc.chapter != chapter:
+            parts.append(f"## {doc.chapter}")
+        chapter = doc.chapter or chapter
+        deeper = chaptered and doc.kind == model.ARTICLE and bool(doc.chapter)
+        parts.append(annotate(doc, demote=2 if deeper else 1))
     return "\n\n".join(parts)
+
+
+def chapter_line(doc: model.Document) -> str:
+    """The chapter an article belongs to, shown above its title on the article's page."""
+    return f"{doc.chapter}\n{{: .policy-chapter }}\n\n" if doc.chapter and doc.kind == model.ARTICLE else ""
 
 
 _CONTACT_RUN = re.compile(r'(?:<p class="contact">.*?</p>\s*)+', re.S)
@@ -66,14 +107,15 @@ def wrap_contacts(page_html: str) -> str:
     return _CONTACT_RUN.sub(lambda m: f'<address class="policy-contact">\n{m[0].strip()}\n</address>\n', page_html)
 
 
-_CLAUSE_P = re.compile(r'<p( class="clause")? id="(art-[0-9a-z-]+)"( class="clause")?>')
+_CLAUSE_P = re.compile(r'<p(?: class="(clause[^"]*)")? id="((?:art|sec)-[0-9a-z-]+)"(?: class="(clause[^"]*)")?>')
 
 
 def add_clause_links(page_html: str, label: str) -> str:
     """A link-on-hover at the start of each clause, so a reader can share it."""
     def link(match: re.Match) -> str:
         clause_id = match[2]
-        return (f'<p class="clause" id="{clause_id}"><a class="clause-link" href="#{clause_id}" '
+        classes = match[1] or match[3] or "clause"
+        return (f'<p class="{classes}" id="{clause_id}"><a class="clause-link" href="#{clause_id}" '
                 f'aria-label="{html.escape(label)} ({clause_id})">§</a>')
     return _CLAUSE_P.sub(link, page_html)
 

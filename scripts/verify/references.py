@@ -86,7 +86,7 @@ def _roman(text: str) -> int:
 
 
 def _position(doc: model.Document, block: model.Block) -> Position:
-    match = re.match(r"art-\d+(?:-p(\d+))?(?:-i(\d+))?", block.clause_id or "")
+    match = re.match(r"(?:art|sec)-\d+(?:-p(\d+))?(?:-i(\d+))?", block.clause_id or "")
     paragraph = int(match[1]) if match and match[1] else 1
     item = int(match[2]) if match and match[2] else None
     return Position(doc.article_number or 0, paragraph, item)
@@ -172,7 +172,7 @@ def _resolve(policy: model.Policy, target: Target, block: model.Block, lang: str
         return "REF001", f"{_name(Target(target.article), lang)}, which does not exist"
     ids = {c.id: c for c in doc.clauses}
     if target.paragraph is not None:
-        para_id = f"art-{target.article}-p{target.paragraph}"
+        para_id = f"{doc.unit_id}-p{target.paragraph}"
         if target.paragraph < 1 or para_id not in ids:
             return "REF002", f"{_name(Target(target.article, target.paragraph), lang)}, which does not exist"
         if target.all_before:

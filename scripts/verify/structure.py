@@ -5,7 +5,7 @@ STR002  paragraphs (１．) out of sequence within their article
 STR003  items (（１）) or sub-items (①) out of sequence within their parent
 STR004  a policy file in one language only (reported on the file that exists)
 STR005  the English lacks a Japanese clause, or has one the Japanese does not (clause ids differ)
-STR006  a file under articles/ without an article heading
+STR006  a file under articles/ (sections/) without an article (section) heading
 
 Clause ids come from the core (``art-6-p2-i1``), so "the same clause" means the same id.
 """
@@ -34,10 +34,12 @@ def _articles(policy: model.Policy) -> list[Finding]:
             out.append(finding(doc.path, doc.title_line, "STR001",
                                f"article {expected} is missing: {quote(doc.title)} follows article {expected - 1}"))
     for doc in policy.documents:
-        if doc.rel.startswith("articles/") and doc.kind != model.ARTICLE:
+        if doc.rel.startswith(("articles/", "sections/")) and doc.kind != model.ARTICLE:
             first = doc.title or (doc.blocks[0].text if doc.blocks else "")
             line = doc.title_line or (doc.blocks[0].line if doc.blocks else 1)
             heading = "# 第N条（…）" if policy.lang == "ja" else "# Article N (…)"
+            if doc.rel.startswith("sections/"):
+                heading = "# 1. … (or an unnumbered # heading)"
             out.append(finding(doc.path, line, "STR006",
                                f"no article heading {heading}: the file starts with {quote(first)}"))
     return out

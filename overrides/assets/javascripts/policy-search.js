@@ -99,7 +99,7 @@
   // The clause (an element with an id like art-6-p2) for a hit: of those that hold the
   // query as typed (else of all), the one that holds most of Pagefind's matches.
   function clauseOf(data, query) {
-    var anchors = (data.anchors || []).filter(function (a) { return /^art-\d/.test(a.id); });
+    var anchors = (data.anchors || []).filter(function (a) { return /^(art|sec)-\d/.test(a.id); });
     if (!anchors.length) return null;
     anchors.sort(function (a, b) { return a.location - b.location; });
     var holding = anchors.filter(function (a) { return contains(textOf(data, a.id), query); });
