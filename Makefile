@@ -12,9 +12,11 @@ RUNTIME := $(BIN)/.installed-runtime
 DEV := $(BIN)/.installed-dev
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-$(RUNTIME): requirements.txt
+# The project itself is installed (editable) so that MkDocs finds its plugin (pyproject.toml).
+$(RUNTIME): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) -r requirements.txt
+	$(PIP) --no-deps --no-build-isolation -e .
 	touch $@
 
 $(DEV): $(RUNTIME) requirements-dev.txt

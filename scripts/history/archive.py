@@ -64,12 +64,12 @@ def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def archive_dir(root: Path) -> Path:
-    return root / ARCHIVE
+def archive_dir(root: Path, folder: str = ARCHIVE) -> Path:
+    return root / folder
 
 
-def manifest_path(root: Path) -> Path:
-    return archive_dir(root) / MANIFEST
+def manifest_path(root: Path, folder: str = ARCHIVE) -> Path:
+    return archive_dir(root, folder) / MANIFEST
 
 
 def _display(path: Path, root: Path) -> str:
@@ -79,12 +79,12 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
-def read_archive(root: Path) -> list[Revision]:
+def read_archive(root: Path, folder: str = ARCHIVE) -> list[Revision]:
     """Every revision the manifest lists, oldest first. No archive yet: an empty list."""
-    manifest = manifest_path(root)
+    manifest = manifest_path(root, folder)
     shown = _display(manifest, root)
     if not manifest.exists():
-        if archive_dir(root).is_dir() and any(archive_dir(root).iterdir()):
+        if archive_dir(root, folder).is_dir() and any(archive_dir(root, folder).iterdir()):
             raise ArchiveError(shown, 0, "the revisions folder has no manifest")
         return []
     try:
@@ -105,7 +105,7 @@ def read_archive(root: Path) -> list[Revision]:
             raise ArchiveError(shown, number, f"{date_text} is not a real date") from None
         if ".." in rel.split("/"):
             raise ArchiveError(shown, number, f"a path may not leave its revision: {rel}")
-        revision = revisions.setdefault(date, Revision(date, archive_dir(root) / date_text))
+        revision = revisions.setdefault(date, Revision(date, archive_dir(root, folder) / date_text))
         key = f"{lang}/{rel}"
         if key in revision.files:
             raise ArchiveError(shown, number, f"{date_text}/{key} is listed twice")
@@ -113,14 +113,14 @@ def read_archive(root: Path) -> list[Revision]:
     return [revisions[d] for d in sorted(revisions)]
 
 
-def check(root: Path) -> list[Finding]:
+def check(root: Path, folder: str = ARCHIVE) -> list[Finding]:
     """Every archived file that does not match the manifest, and every file it does not list.
 
     HIST001 a file's content changed; HIST002 a listed file is missing; HIST003 a file
     is not in the manifest; HIST004 the manifest itself cannot be read.
     """
     try:
-        revisions = read_archive(root)
+        revisions = read_archive(root, folder)
     except ArchiveError as err:
         return [Finding(err.path, err.line, "HIST004", ERROR, err.message)]
     findings = []
@@ -137,15 +137,15 @@ def check(root: Path) -> list[Finding]:
             actual = sha256_file(path)
             if actual != digest:
                 findings.append(Finding(shown, 0, "HIST001", ERROR,
-                                        f"archived file no longer matches its sha256 in {ARCHIVE}/{MANIFEST} "
+                                        f"archived file no longer matches its sha256 in {folder}/{MANIFEST} "
                                         f"(expected {digest[:12]}…, found {actual[:12]}…): "
                                         "published revisions are immutable"))
-    folder = archive_dir(root)
-    if folder.is_dir():
-        for path in sorted(folder.rglob("*")):
+    path_of_archive = archive_dir(root, folder)
+    if path_of_archive.is_dir():
+        for path in sorted(path_of_archive.rglob("*")):
             if path.is_file() and path.name != MANIFEST and path.resolve() not in listed:
                 findings.append(Finding(_display(path, root), 0, "HIST003", ERROR,
-                                        f"file in the archive is not listed in {ARCHIVE}/{MANIFEST}"))
+                                        f"file in the archive is not listed in {folder}/{MANIFEST}"))
     return findings
 
 

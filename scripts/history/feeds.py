@@ -4,7 +4,7 @@ per-revision JSON that the compare page's script reads.
 Written into the built site, per language (``/history/…`` and ``/en/history/…``):
 
 - ``atom.xml``: one entry per revision (newest first), linking to its diff page;
-  dated by the revision's date (midnight, Japan time), so an announced revision
+  dated by the revision's date (midnight in the site's time zone), so an announced revision
   carries its future date;
 - ``index.json``: ``{"lang", "today", "current", "revisions": [{"date", "status",
   "url", "diff_url", "data_url", "sha256", "changed_articles"}]}``, newest first;
@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from feedgen.feed import FeedGenerator
 
@@ -26,31 +27,29 @@ from .pages import FOLDER
 from .timeline import Entry, Timeline
 from .words import words
 
-JST = dt.timezone(dt.timedelta(hours=9))
+def prefix(lang: str, original: str) -> str:
+    """The original language is at the site's root, each translation in its own folder."""
+    return "" if lang == original else f"{lang}/"
 
 
-def prefix(lang: str) -> str:
-    return "" if lang == "ja" else f"{lang}/"
+def _url(site_url: str, prefix: str, path: str) -> str:
+    return site_url.rstrip("/") + "/" + prefix + path
 
 
-def _url(site_url: str, lang: str, path: str) -> str:
-    return site_url.rstrip("/") + "/" + prefix(lang) + path
+def _moment(date: dt.date, zone: ZoneInfo) -> dt.datetime:
+    return dt.datetime(date.year, date.month, date.day, tzinfo=zone)
 
 
-def _moment(date: dt.date) -> dt.datetime:
-    return dt.datetime(date.year, date.month, date.day, tzinfo=JST)
-
-
-def index(timeline: Timeline, lang: str, site_url: str) -> dict:
+def index(timeline: Timeline, lang: str, site_url: str, prefix: str = "") -> dict:
     current = timeline.current
     revisions = []
     for entry in timeline.newest_first:
         revisions.append({
             "date": entry.name,
             "status": entry.status,
-            "url": _url(site_url, lang, f"{FOLDER}/{entry.name}/"),
-            "diff_url": _url(site_url, lang, f"{FOLDER}/{entry.name}/diff/") if entry.previous else None,
-            "data_url": _url(site_url, lang, f"{FOLDER}/data/{entry.name}.json"),
+            "url": _url(site_url, prefix, f"{FOLDER}/{entry.name}/"),
+            "diff_url": _url(site_url, prefix, f"{FOLDER}/{entry.name}/diff/") if entry.previous else None,
+            "data_url": _url(site_url, prefix, f"{FOLDER}/data/{entry.name}.json"),
             "sha256": entry.revision.sha256,
             "changed_articles": timeline.changed_articles(entry, lang),
         })
@@ -70,27 +69,28 @@ def revision_data(timeline: Timeline, entry: Entry, lang: str) -> dict:
     return {"date": entry.name, "status": entry.status, "lang": lang, "documents": documents}
 
 
-def atom(timeline: Timeline, lang: str, site_url: str) -> bytes:
+def atom(timeline: Timeline, lang: str, site_url: str, prefix: str, author: str, zone: ZoneInfo) -> bytes:
+    """Dated by each revision's date at midnight in the site's time zone."""
     w = words(lang)
     feed = FeedGenerator()
-    history_url = _url(site_url, lang, f"{FOLDER}/")
+    history_url = _url(site_url, prefix, f"{FOLDER}/")
     feed.id(history_url)
     feed.title(w["feed_title"])
     feed.language(lang)
     feed.link(href=history_url, rel="alternate", type="text/html")
-    feed.link(href=_url(site_url, lang, f"{FOLDER}/atom.xml"), rel="self", type="application/atom+xml")
-    feed.author({"name": "AzPocket, Inc." if lang == "en" else "アズポケット株式会社"})
+    feed.link(href=_url(site_url, prefix, f"{FOLDER}/atom.xml"), rel="self", type="application/atom+xml")
+    feed.author({"name": author})
     feed.generator("scripts.history")
     newest = timeline.newest_first
-    feed.updated(_moment(newest[0].date) if newest else _moment(timeline.today))
+    feed.updated(_moment(newest[0].date, zone) if newest else _moment(timeline.today, zone))
     for entry in newest:
         item = feed.add_entry(order="append")
         page = f"{FOLDER}/{entry.name}/" + ("diff/" if entry.previous else "")
-        item.id(_url(site_url, lang, f"{FOLDER}/{entry.name}/"))
+        item.id(_url(site_url, prefix, f"{FOLDER}/{entry.name}/"))
         item.title(w["feed_entry"].format(date=format_date(entry.date, lang), status=w[entry.status]))
-        item.link(href=_url(site_url, lang, page), rel="alternate", type="text/html")
-        item.updated(_moment(entry.date))
-        item.published(_moment(entry.date))
+        item.link(href=_url(site_url, prefix, page), rel="alternate", type="text/html")
+        item.updated(_moment(entry.date, zone))
+        item.published(_moment(entry.date, zone))
         articles = timeline.changed_articles(entry, lang)
         summary = w["first"] if entry.previous is None else w["feed_changes"].format(
             articles=("、" if lang == "ja" else "; ").join(articles) or w["none"])
@@ -98,14 +98,23 @@ def atom(timeline: Timeline, lang: str, site_url: str) -> bytes:
     return feed.atom_str(pretty=True)
 
 
-def write(site_dir: Path, timeline: Timeline, site_url: str, langs: tuple[str, ...] = ("ja", "en")) -> list[Path]:
+def write(site_dir: Path, timeline: Timeline, site_url: str, langs: tuple[str, ...],
+          authors: dict[str, str], time_zone: str) -> list[Path]:
+    """The outputs of every language; ``langs`` starts with the original (at the site's root).
+
+    ``authors``: the organisation's name per language (the feeds' author); a language the
+    data file gives no name in uses the original's.
+    """
     written = []
+    zone = ZoneInfo(time_zone)
     for lang in langs:
-        folder = site_dir / prefix(lang) / FOLDER
+        path_prefix = prefix(lang, langs[0])
+        author = authors.get(lang) or authors.get(langs[0]) or ""
+        folder = site_dir / path_prefix / FOLDER
         (folder / "data").mkdir(parents=True, exist_ok=True)
         outputs = {
-            folder / "index.json": json.dumps(index(timeline, lang, site_url), ensure_ascii=False, indent=1).encode(),
-            folder / "atom.xml": atom(timeline, lang, site_url),
+            folder / "index.json": json.dumps(index(timeline, lang, site_url, path_prefix), ensure_ascii=False, indent=1).encode(),
+            folder / "atom.xml": atom(timeline, lang, site_url, path_prefix, author, zone),
         }
         for entry in timeline.entries:
             outputs[folder / "data" / f"{entry.name}.json"] = json.dumps(

@@ -64,10 +64,10 @@ def stubs(timeline: Timeline, lang: str) -> dict[str, str]:
     return out
 
 
-def sync_stubs(docs_dir: Path, timeline: Timeline) -> list[Path]:
+def sync_stubs(docs_dir: Path, timeline: Timeline, langs: tuple[str, ...] = LANGS) -> list[Path]:
     """Write the stubs that changed, remove generated ones no longer wanted; return what was written."""
     written = []
-    for lang in LANGS:
+    for lang in langs:
         base = docs_dir / lang
         if not base.is_dir():
             continue

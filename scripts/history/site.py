@@ -1,12 +1,12 @@
-"""The version history in the MkDocs build: the few calls ``scripts/mkdocs_hooks.py`` makes.
+"""The version history in the MkDocs build: the few calls the site's plugin (``scripts/site/plugin.py``) makes.
 
-- ``prepare(config, today)`` (on_config): the tamper check (the build fails naming each
-  archived file that no longer matches its sha256) and the page stubs;
-- ``page_markdown(page, lang, config, today)`` (on_page_markdown): a history page's Markdown;
+- ``prepare(root, docs_dir, today, …)`` (on_config): the tamper check (the build fails naming each
+  archived file that no longer matches its sha256), the page stubs, the revision in force;
+- ``page_markdown(page, lang, history)`` (on_page_markdown): a history page's Markdown;
 - ``page_content(html, page)`` / ``post_page(output, page)``: the search and robots markers
   of revision pages;
-- ``upcoming(lang, today, config)``: the banner of an announced revision, for every page;
-- ``write_outputs(site_dir, config, today)`` (on_post_build): feeds, JSON index and data.
+- ``upcoming(lang, history, original)``: the banner of an announced revision, for every page;
+- ``write_outputs(site_dir, history, …)`` (on_post_build): feeds, JSON index and data.
 """
 from __future__ import annotations
 
@@ -14,11 +14,12 @@ import datetime as dt
 import gzip
 import re
 from pathlib import Path
+from typing import Callable
 
 from mkdocs.exceptions import PluginError
 
 from ..policy.dates import format_date
-from ..policy.reader import PolicyError, load_policy
+from ..policy.reader import LANGS, PolicyError, load_policy
 from ..site.strings import strings
 from . import archive, feeds, pages, timeline
 
@@ -33,37 +34,34 @@ def project_root(config) -> Path:
     return Path(path).resolve().parent if path else Path(config["docs_dir"]).resolve().parent
 
 
-def load(config, today: dt.date) -> timeline.Timeline:
+def load(root: Path, today: dt.date, folder: str = archive.ARCHIVE) -> timeline.Timeline:
     try:
-        return timeline.load(project_root(config), today)
+        return timeline.load(root, today, folder)
     except archive.ArchiveError as err:
         raise HistoryError(str(err)) from None
 
 
-# docs_dir -> the archived revision in force, when docs/ holds a revision not yet in force.
-_in_force: dict[str, Path | None] = {}
-
-
-def prepare(config, today: dt.date) -> None:
-    root = project_root(config)
-    findings = archive.check(root)
+def prepare(root: Path, docs_dir: Path, today: dt.date, folder: str = archive.ARCHIVE,
+            langs: tuple[str, ...] = LANGS) -> Path | None:
+    """Check the archive, write the page stubs; return the archived revision in force, when
+    ``docs/`` already holds a revision dated after today (else None)."""
+    findings = archive.check(root, folder)
     if findings:
         raise HistoryError("published revisions are immutable; the archive does not match "
-                           f"{archive.ARCHIVE}/{archive.MANIFEST}:\n" + "\n".join(str(f) for f in findings))
-    docs_dir = Path(config["docs_dir"])
-    history = load(config, today)
-    pages.sync_stubs(docs_dir, history)
-    _in_force[str(docs_dir)] = _in_force_folder(docs_dir, history, today)
+                           f"{folder}/{archive.MANIFEST}:\n" + "\n".join(str(f) for f in findings))
+    history = load(root, today, folder)
+    pages.sync_stubs(docs_dir, history, langs)
+    return _in_force_folder(docs_dir, history, today, langs[0])
 
 
-def _in_force_folder(docs_dir: Path, history: timeline.Timeline, today: dt.date) -> Path | None:
+def _in_force_folder(docs_dir: Path, history: timeline.Timeline, today: dt.date, original: str) -> Path | None:
     """The archived revision to show when ``docs/`` already holds a revision dated after today.
 
     A revision is released (and merged) before its date; until that date the site shows
     the text in force, and announces the new one.
     """
     try:
-        newest = max((r.date for r in load_policy(docs_dir, "ja").revisions), default=None)
+        newest = max((r.date for r in load_policy(docs_dir, original).revisions), default=None)
     except PolicyError:
         return None  # the build reports unreadable files itself
     current = history.current
@@ -72,14 +70,8 @@ def _in_force_folder(docs_dir: Path, history: timeline.Timeline, today: dt.date)
     return current.revision.folder
 
 
-def in_force_dir(config) -> Path | None:
-    """Where the policy in force today is read from, when that is not ``docs/``."""
-    return _in_force.get(str(Path(config["docs_dir"])))
-
-
-def in_force_markdown(page, lang: str, config) -> str | None:
+def in_force_markdown(page, lang: str, folder: Path | None) -> str | None:
     """The in-force text of a policy page while ``docs/`` holds an upcoming revision, else None."""
-    folder = in_force_dir(config)
     if folder is None:
         return None
     uri = page.file.src_uri
@@ -88,19 +80,20 @@ def in_force_markdown(page, lang: str, config) -> str | None:
     return path.read_text(encoding="utf-8").replace("\r\n", "\n") if path.is_file() else None
 
 
-def watch(server, config) -> None:
+def watch(server, root: Path, folder: str = archive.ARCHIVE) -> None:
     """`mkdocs serve` rebuilds when a revision is released, not only when docs/ change."""
-    folder = archive.archive_dir(project_root(config))
-    if folder.is_dir():
-        server.watch(str(folder))
+    path = archive.archive_dir(root, folder)
+    if path.is_dir():
+        server.watch(str(path))
 
 
-def page_markdown(page, lang: str, config, today: dt.date) -> str | None:
+def page_markdown(page, lang: str, history: Callable[[], timeline.Timeline]) -> str | None:
+    """A history page's Markdown (``history`` gives the timeline, read only when needed), else None."""
     meta = page.meta or {}
     if meta.get("page") != "history":
         return None
     try:
-        return pages.markdown(meta, load(config, today), lang, page.url)
+        return pages.markdown(meta, history(), lang, page.url)
     except archive.ArchiveError as err:
         raise HistoryError(str(err)) from None
 
@@ -132,27 +125,28 @@ def post_page(output: str, page) -> str:
     return output
 
 
-def upcoming(lang: str, today: dt.date, config) -> dict | None:
+def upcoming(lang: str, history: Callable[[], timeline.Timeline], original: str) -> dict | None:
     """The nearest announced revision: its date in words and the path of its diff page.
 
     ``path`` is relative to the site's root (``history/…`` or ``en/history/…``).
     """
     try:
-        entries = load(config, today).upcoming
+        entries = history().upcoming
     except HistoryError:
         return None
     if not entries:
         return None
     entry = entries[0]
     ui = strings(lang)
-    path = feeds.prefix(lang) + f"{pages.FOLDER}/{entry.name}/" + ("diff/" if entry.previous else "")
+    path = feeds.prefix(lang, original) + f"{pages.FOLDER}/{entry.name}/" + ("diff/" if entry.previous else "")
     return {"date": entry.name, "text": ui["upcoming"].format(date=format_date(entry.date, lang)),
             "link_text": ui["upcoming_link"], "path": path}
 
 
-def write_outputs(site_dir: Path, config, today: dt.date) -> None:
-    history = load(config, today)
-    feeds.write(Path(site_dir), history, config.get("site_url") or "/")
+def write_outputs(site_dir: Path, history: timeline.Timeline, site_url: str, langs: tuple[str, ...],
+                  authors: dict[str, str], time_zone: str) -> None:
+    """Feeds, JSON index and revision data of every language (``langs``: the original first)."""
+    feeds.write(Path(site_dir), history, site_url or "/", langs, authors, time_zone)
     prune_sitemap(Path(site_dir), history)
 
 

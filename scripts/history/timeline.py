@@ -84,8 +84,8 @@ def status_of(date: dt.date, current: dt.date | None, today: dt.date) -> str:
     return CURRENT if date == current else PAST
 
 
-def build(root: Path, today: dt.date) -> Timeline:
-    revisions = archive.read_archive(root)
+def build(root: Path, today: dt.date, folder: str = archive.ARCHIVE) -> Timeline:
+    revisions = archive.read_archive(root, folder)
     in_force = [r.date for r in revisions if r.date <= today]
     current = max(in_force) if in_force else None
     entries: list[Entry] = []
@@ -97,12 +97,12 @@ def build(root: Path, today: dt.date) -> Timeline:
 _cache: dict = {}
 
 
-def load(root: Path, today: dt.date) -> Timeline:
+def load(root: Path, today: dt.date, folder: str = archive.ARCHIVE) -> Timeline:
     """The timeline, reused while the manifest and the day are the same (MkDocs runs per language)."""
-    manifest = archive.manifest_path(root)
+    manifest = archive.manifest_path(root, folder)
     digest = hashlib.sha256(manifest.read_bytes()).hexdigest() if manifest.is_file() else ""
-    key = (str(root.resolve()), today, digest)
+    key = (str(root.resolve()), folder, today, digest)
     if key not in _cache:
         _cache.clear()
-        _cache[key] = build(root, today)
+        _cache[key] = build(root, today, folder)
     return _cache[key]

@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
@@ -223,11 +224,18 @@ def read_text(path: Path, display: str, missing: str = "file not found") -> str:
         raise PolicyError(display, 0, f"cannot read: {err.strerror}") from None
 
 
-def policy_today() -> dt.date:
-    """'Today' for every tool: POLICY_TODAY=YYYY-MM-DD (reproducible builds, tests), else the real date."""
+def policy_today(time_zone: str | None = None) -> dt.date:
+    """'Today' for every tool: POLICY_TODAY=YYYY-MM-DD (reproducible builds, tests), else the date
+    in ``time_zone`` (an IANA name such as Asia/Tokyo; None: the machine's local date)."""
     value = os.environ.get("POLICY_TODAY", "").strip()
     if not value:
-        return dt.date.today()
+        if time_zone is None:
+            return dt.date.today()
+        try:
+            zone = ZoneInfo(time_zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise PolicyError("time_zone", 0, f"{time_zone!r} is not a known time zone (e.g. Asia/Tokyo, Europe/Paris)") from None
+        return dt.datetime.now(zone).date()
     try:
         return dt.date.fromisoformat(value)
     except ValueError:

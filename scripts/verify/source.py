@@ -8,11 +8,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from scripts.policy import model
+from scripts.policy.company import read_company
 from scripts.policy.finding import Finding
-from scripts.policy.reader import LANGS, PolicyError, load_policy, policy_today, read_text
+from scripts.policy.reader import LANGS, PolicyError, load_policy, policy_today
 
 from .codes import CODES
 
@@ -55,19 +54,6 @@ def finding(path: str, line: int, code: str, message: str) -> Finding:
 def today() -> dt.date:
     """The build's 'today', so verify judges what is in force exactly as the build does."""
     return policy_today()
-
-
-def read_company(path: Path, display: str) -> tuple[dict, str]:
-    text = read_text(path, display, missing="company data file not found")
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise PolicyError(display, (mark.line + 1) if mark else 1, f"not valid YAML: {problem}") from None
-    if not isinstance(data, dict):
-        raise PolicyError(display, 1, "the company data file must be a mapping of 'key: value' lines")
-    return data, text
 
 
 def load(root: Path, docs: Path, langs: tuple[str, ...], company: Path | None) -> PolicyInput:

@@ -1,0 +1,23 @@
+"""The site's navigation, from the policy model: no list of pages to keep in step by hand."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..history.pages import FOLDER
+from ..policy import model
+from ..policy.reader import load_policy
+
+
+def navigation(lang_dir: Path) -> list[str]:
+    """Preamble (the home page), articles by number, appendix, the other pages, then the history.
+
+    Paths are relative to the language folder, as static-i18n's folder structure expects.
+    """
+    policy = load_policy(lang_dir.parent, lang_dir.name)
+    nav = [doc.rel for doc in policy.ordered()]
+    pages = sorted(doc.rel for doc in policy.documents
+                   if doc.kind == model.PAGE and not doc.rel.startswith(f"{FOLDER}/"))
+    nav += pages
+    if (lang_dir / FOLDER / "index.md").is_file():
+        nav.append(f"{FOLDER}/index.md")
+    return nav

@@ -1,0 +1,254 @@
+"""The MkDocs plugin of the policy site: the build reads the policy through the same core as every tool.
+
+Registered as ``policy`` (entry point ``mkdocs.plugins`` in pyproject.toml) and configured in
+mkdocs.yml after the i18n plugin::
+
+    plugins:
+      - i18n: {...}
+      - policy:
+          company: data/company.yml
+          archive: revisions
+          time_zone: Asia/Tokyo
+          legal_profile: appi
+
+mkdocs-static-i18n builds the default language first and, from its ``on_post_build``, builds
+every other language with the same config and the same plugin instances. The plugin tells the
+two apart by asking the i18n plugin (``building`` is set only while the other languages are
+built), so per-build state is reset once and the site-wide outputs (404 pages, feeds, search
+index, headers) are written once, after the last language. The event methods stay thin: the
+work is done by ``scripts.site`` and ``scripts.history``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from ..history import site as history
+from ..policy import model
+from ..policy.company import names, read_company
+from ..policy.dates import format_date
+from ..policy.reader import PolicyError, load_policy, parse_document, policy_today
+from . import headers as site_headers
+from . import nav as site_nav
+from . import robots as site_robots
+from . import search as site_search
+from .annotate import (ALTERNATE_LINK, absolute_alternates, add_clause_links, annotate, article_list,
+                       chapter_line, description, full_text, wrap_contacts)
+from .chapters import group_nav
+from .strings import strings
+
+LEGAL_PROFILES = ("appi",)
+
+
+class DocumentConfig(base.Config):
+    """One document of the site: its id, and its folder under ``docs/<lang>/`` ('' = all of it)."""
+
+    id = c.Type(str)
+    folder = c.Type(str, default="")
+
+
+class PolicyPluginConfig(base.Config):
+    # The organisation's details (name, address, contact), per language; verify checks the text against it.
+    company = c.Type(str, default="data/company.yml")
+    # The documents the site publishes; today one, the whole of each language folder.
+    documents = c.ListOfItems(c.SubConfig(DocumentConfig), default=[])
+    # Every published revision, as published (beside docs/).
+    archive = c.Type(str, default="revisions")
+    # Whose 'today' decides which revision is in force (an IANA zone name).
+    time_zone = c.Type(str, default="Asia/Tokyo")
+    # The law whose disclosures and address grammar verify applies.
+    legal_profile = c.Choice(LEGAL_PROFILES, default="appi")
+
+
+@dataclass
+class Languages:
+    """The languages the i18n plugin builds, the default (original) one first."""
+
+    default: str
+    codes: tuple[str, ...]
+    names: dict[str, str]
+
+    def home(self, lang: str) -> str:
+        return "/" if lang == self.default else f"/{lang}/"
+
+
+@dataclass
+class BuildState:
+    """What one `mkdocs build` (every language) reads once and collects."""
+
+    today: dt.date
+    in_force: Path | None = None
+    policies: dict[tuple[str, str], model.Policy] = field(default_factory=dict)
+    not_found: dict[str, str] = field(default_factory=dict)
+
+
+class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
+    def __init__(self) -> None:
+        self.state: BuildState | None = None
+        self.languages: Languages | None = None
+        self.root: Path | None = None
+        self.authors: dict[str, str] = {}
+
+    # --- the i18n plugin's view of the build --------------------------------------------
+
+    def _i18n(self, config):
+        i18n = config.plugins.get("i18n")
+        if i18n is None:
+            raise PluginError("the policy plugin needs the i18n plugin (mkdocs-static-i18n) listed before it")
+        return i18n
+
+    def _nested(self, config) -> bool:
+        """True while static-i18n builds a language other than the first, inside the first's build."""
+        return bool(getattr(self._i18n(config), "building", False))
+
+    def _lang(self, config) -> str:
+        return self._i18n(config).current_language or self.languages.default
+
+    def _read_languages(self, config) -> Languages:
+        i18n = self._i18n(config)
+        built = [lang for lang in i18n.config.languages if lang.build]
+        default = i18n.default_language
+        if default is None:
+            raise PluginError("the i18n plugin names no default language (default: true)")
+        codes = tuple([default] + [lang.locale for lang in built if lang.locale != default])
+        return Languages(default, codes, {lang.locale: lang.name or lang.locale for lang in built})
+
+    # --- events -------------------------------------------------------------------------
+
+    def on_config(self, config):
+        if self._nested(config):
+            return config
+        self.root = history.project_root(config)
+        self.languages = self._read_languages(config)
+        if len(self.config.documents) > 1:
+            raise PluginError("policy: this version publishes one document per site; "
+                              f"{len(self.config.documents)} are configured")
+        try:
+            self.authors = names(read_company(self.root / self.config.company, self.config.company)[0])
+        except PolicyError as err:
+            raise PluginError(str(err)) from None
+        self.state = BuildState(self._today())
+        # Before MkDocs lists the files: the archive must be intact and the history pages exist.
+        self.state.in_force = history.prepare(self.root, Path(config["docs_dir"]), self.state.today,
+                                              self.config.archive, self.languages.codes)
+        if config.nav is None:
+            try:
+                config.nav = site_nav.navigation(Path(config["docs_dir"]) / self.languages.default)
+            except PolicyError as err:
+                raise PluginError(str(err)) from None
+        return config
+
+    def _today(self) -> dt.date:
+        try:
+            return policy_today(self.config.time_zone)
+        except PolicyError as err:
+            raise PluginError(str(err)) from None
+
+    def on_serve(self, server, config, builder):
+        history.watch(server, self.root, self.config.archive)
+        return server
+
+    def _policy(self, config, lang: str) -> model.Policy:
+        # Until an upcoming revision's date, the policy in force is its archived predecessor.
+        docs_dir = self.state.in_force or Path(config["docs_dir"])
+        key = (str(docs_dir), lang)
+        if key not in self.state.policies:
+            try:
+                self.state.policies[key] = load_policy(docs_dir, lang, root=self.root)
+            except PolicyError as err:
+                raise PluginError(str(err)) from None
+        return self.state.policies[key]
+
+    def _timeline(self):
+        return history.load(self.root, self.state.today, self.config.archive)
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        lang = self._lang(config)
+        generated = history.page_markdown(page, lang, self._timeline)
+        if generated is not None:
+            return generated
+        markdown = history.in_force_markdown(page, lang, self.state.in_force) or markdown
+        uri = page.file.src_uri
+        rel = uri.split("/", 1)[1] if uri.startswith(f"{lang}/") else uri
+        doc = parse_document(markdown, page.file.src_path, rel, lang)
+        page.meta.setdefault("description", description(doc, config.get("site_description") or ""))
+        if page.meta.get("page") == "full-text":
+            return full_text(self._policy(config, lang), doc.title or strings(lang)["full_text"])
+        if doc.kind == model.PREAMBLE:
+            return annotate(doc) + "\n" + article_list(self._policy(config, lang))
+        return chapter_line(doc) + annotate(doc)
+
+    def on_nav(self, nav, config, files):
+        lang = self._lang(config)
+        return group_nav(nav, self._policy(config, lang), lang)
+
+    def on_page_content(self, html: str, page, config, files) -> str:
+        html = add_clause_links(wrap_contacts(html), strings(self._lang(config))["clause_link"])
+        if page.is_homepage:
+            html = site_search.ignore_article_list(html)
+        return history.page_content(html, page)
+
+    def on_post_page(self, output: str, page, config) -> str:
+        output = history.post_page(output, page)
+        return absolute_alternates(output, page.url, config.get("site_url") or "",
+                                   self.languages.codes, self.languages.default)
+
+    def _context(self, context: dict, config) -> dict:
+        lang = self._lang(config)
+        # The original is authoritative for dates; every language shows its date.
+        effective = self._policy(config, self.languages.default).effective_date(self.state.today)
+        context["policy_lang"] = lang
+        context["policy_ui"] = strings(lang)
+        context["policy_effective"] = format_date(effective, lang) if effective else ""
+        context["policy_effective_iso"] = effective.isoformat() if effective else ""
+        context["policy_upcoming"] = history.upcoming(lang, self._timeline, self.languages.default)
+        return context
+
+    def on_page_context(self, context, page, config, nav):
+        context["policy_indexed"] = site_search.indexable(page)
+        return history.page_context(self._context(context, config), page)
+
+    def on_template_context(self, context, template_name, config):
+        if template_name == "404.html":
+            # The 404 page has no twin page: its switcher leads to each language's home.
+            context["config"].extra["alternate"] = [
+                {"name": self.languages.names[lang], "link": self.languages.home(lang), "lang": lang}
+                for lang in self.languages.codes]
+        context = self._context(context, config)
+        context["policy_home"] = self.languages.home(self._lang(config))
+        return context
+
+    def on_post_template(self, output: str, template_name: str, config):
+        if template_name == "404.html":
+            # A 404 is served at any URL: it names no alternates of its own.
+            output = ALTERNATE_LINK.sub("", output)
+            self.state.not_found[self._lang(config)] = output
+        return output
+
+    @event_priority(-200)
+    def on_post_build(self, config) -> None:
+        # After i18n's own on_post_build (-100): in the first language's build it has built the
+        # others by then, so the whole site is on disk.
+        if self._nested(config):
+            return
+        site = Path(config["site_dir"])
+        # Each language build writes the root 404.html; the last one would win.
+        for lang, output in self.state.not_found.items():
+            target = site / "404.html" if lang == self.languages.default else site / lang / "404.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(output, encoding="utf-8")
+        history.write_outputs(site, self._timeline(), config.get("site_url") or "",
+                              self.languages.codes, self.authors, self.config.time_zone)
+        # The search index and the CSP hashes read the finished pages of every language.
+        try:
+            site_search.build_index(site)
+        except site_search.SearchIndexError as err:
+            raise PluginError(str(err)) from None
+        site_headers.write_headers(site)
+        site_robots.write_robots(site, config.get("site_url") or "")
