@@ -106,10 +106,14 @@ def search_latency(base_url: str) -> tuple[float, float]:
 
 
 def stock_search_hits(stock_site: Path) -> tuple[int, int]:
-    """The query set (tests/browser/queries.json) typed into the stock theme's search, for the
-    README's comparison of engines: how many queries find their page in the first three hits."""
+    """Queries derived from the real policy (each article's heading, as tests/browser/test_browser_real.py
+    types them) typed into the stock theme's search, for the README's comparison of engines: how many
+    find their page in the first three hits."""
     from playwright.sync_api import sync_playwright
-    queries = json.loads((ROOT / "tests" / "browser" / "queries.json").read_text(encoding="utf-8"))
+
+    from scripts.policy.reader import load_policy
+    queries = {lang: [{"q": a.title, "page": a.rel.removesuffix(".md") + "/"}
+                      for a in load_policy(ROOT / "docs", lang).articles] for lang in ("ja", "en")}
     found = total = 0
     with SiteServer(stock_site) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)

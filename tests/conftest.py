@@ -1,4 +1,8 @@
-"""Shared fixtures: the repository, the real policy, one real site build per session."""
+"""Shared fixtures: the repository, the fixture organisation's project, one site build of each per session.
+
+Tests that need fixed wording use the fixture organisation (tests/fixtures/org/, ``org_project``);
+the real policy in docs/ is held only to what every revision must satisfy.
+"""
 from __future__ import annotations
 
 import os
@@ -14,6 +18,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # The captured live page the Japanese policy was imported from (see README).
 SEED = ROOT / "sources" / "privacy-policy-ja.txt"
 BUILD_TODAY = "2026-11-25"
+# A fictional organisation's policy, with its own company data, archive and query set.
+ORG = FIXTURES / "org"
+CODE = ("scripts", "overrides")
 
 
 def run_module(module: str, *args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -40,6 +47,32 @@ def copy_project(target: Path) -> Path:
         else:
             shutil.copy2(source, target / name)
     return target
+
+
+def org_project(target: Path) -> Path:
+    """The project's code with the fixture organisation's policy, data, archive and site settings.
+
+    The organisation's mkdocs.yml inherits the project's own (copied as mkdocs.base.yml), so a
+    change to the build configuration reaches the fixture too.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    for name in CODE:
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("docs", "data", "revisions", "sources"):
+        shutil.copytree(ORG / name, target / name)
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.base.yml")
+    shutil.copy2(ORG / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+@pytest.fixture(scope="session")
+def org_site(tmp_path_factory) -> Path:
+    """The fixture organisation's site, built once."""
+    base = tmp_path_factory.mktemp("org-site")
+    project = org_project(base / "project")
+    result = build_site(project, base / "site")
+    assert result.returncode == 0, result.stderr
+    return base / "site"
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import FIXTURES, ROOT, run_module
+from tests.conftest import FIXTURES, ORG, ROOT, run_module
 
 HISTORY = FIXTURES / "history"
 
@@ -27,13 +27,13 @@ def history_root(tmp_path_factory) -> Path:
 
 
 def test_between_revisions_text(history_root):
-    result = diff("2022-04-01", "2025-07-01", cwd=history_root)
+    result = diff("2024-04-01", "2025-07-01", cwd=history_root)
     assert result.returncode == 1, result.stderr
     out = result.stdout
-    assert "第２条（個人情報の取得と利用）: changed" in out
-    assert "art-2-p1-i2 (inserted)" in out and "+ （２）当社サービスの利用時の位置情報" in out
+    assert "第２条（個人情報の利用目的）: changed" in out
+    assert "art-2-p1-i2 (inserted)" in out and "+ （２）お客様の好みに合わせたキットの選定" in out
     assert "art-2-p1-i3 (renumbered, was art-2-p1-i2)" in out and "（２） → （３）" in out
-    assert "[-なお、書類送付に伴う費用は、開示請求者の負担とします。-]" in out
+    assert "[-、書面により-]" in out
     assert "+ 2025年7月1日　改定・施行" in out
     assert "第１条" not in out and "English" not in out
 
@@ -48,31 +48,31 @@ def test_whitespace_only_changes_are_reported_only_when_asked(history_root):
     plain = diff("2025-07-01", "2027-01-01", "--format", "json", cwd=history_root)
     asked = diff("2025-07-01", "2027-01-01", "--format", "json", "--whitespace", cwd=history_root)
     titles = lambda r: [d["title"] for d in json.loads(r.stdout)["languages"]["ja"]["documents"]]
-    assert "第１条（個人情報）" not in titles(plain)
-    assert "第１条（個人情報）" in titles(asked)
+    assert "第１条（この方針で使う言葉）" not in titles(plain)
+    assert "第１条（この方針で使う言葉）" in titles(asked)
 
 
 def test_json(history_root):
-    result = diff("2022-04-01", "2025-07-01", "--lang", "both", "--format", "json", cwd=history_root)
+    result = diff("2024-04-01", "2025-07-01", "--lang", "both", "--format", "json", cwd=history_root)
     assert result.returncode == 1
     data = json.loads(result.stdout)
-    assert (data["old"], data["new"], data["changed"]) == ("2022-04-01", "2025-07-01", True)
+    assert (data["old"], data["new"], data["changed"]) == ("2024-04-01", "2025-07-01", True)
     assert set(data["languages"]) == {"ja", "en"}
-    article6 = next(d for d in data["languages"]["en"]["documents"] if d["article"] == 6)
-    [clause] = article6["clauses"]
-    assert clause["id"] == "art-6-p2" and clause["status"] == "changed"
-    assert ["delete", " The costs associated with sending the documents shall be borne by the person "
-            "requesting disclosure."] in clause["segments"]
-    assert clause["before"].startswith("2. When") and clause["after"].startswith("2. When")
+    article5 = next(d for d in data["languages"]["en"]["documents"] if d["article"] == 5)
+    [clause] = article5["clauses"]
+    assert clause["id"] == "art-5-p4" and clause["status"] == "changed"
+    assert ["delete", "in writing "] in clause["segments"] or ["delete", " in writing"] in clause["segments"], \
+        clause["segments"]
+    assert clause["before"].startswith("4. The Company") and clause["after"].startswith("4. The Company")
 
 
 def test_markdown_for_a_pull_request_comment(history_root):
     result = diff("2025-07-01", "2027-01-01", "--format", "markdown", cwd=history_root)
     assert result.returncode == 1
     out = result.stdout
-    assert "**第３条（個人情報の第三者提供）**: changed" in out
+    assert "**第３条（第三者への提供）**: changed" in out
     assert "- `art-3-p1` changed" in out
-    assert "<del>次に掲げる</del><ins>以下の</ins>" in out
+    assert "<del>次</del><ins>以下</ins>" in out
     assert "> **Before:**" in out and "> **After:**" in out
     assert "Legend:" in out
     same = diff("2027-01-01", "current", "--format", "markdown", cwd=history_root)
@@ -94,19 +94,19 @@ def test_unknown_revision_lists_the_known_ones(history_root):
     result = diff("2023-01-01", "current", cwd=history_root)
     assert result.returncode == 2
     assert "no revision 2023-01-01" in result.stderr
-    assert "2022-04-01, 2025-07-01, 2027-01-01" in result.stderr
+    assert "2024-04-01, 2025-07-01, 2027-01-01" in result.stderr
     assert "Traceback" not in result.stderr
     bad = diff("yesterday", "current", cwd=history_root)
-    assert bad.returncode == 2 and "known revisions: 2022-04-01" in bad.stderr
+    assert bad.returncode == 2 and "known revisions: 2024-04-01" in bad.stderr
 
 
 def test_a_tampered_revision_is_refused(tmp_path):
     shutil.copytree(HISTORY / "revisions", tmp_path / "revisions")
-    archived = tmp_path / "revisions/2022-04-01/ja/articles/03.md"
+    archived = tmp_path / "revisions/2024-04-01/ja/articles/03.md"
     archived.write_text(archived.read_text(encoding="utf-8") + "\n追記\n", encoding="utf-8")
-    result = diff("2022-04-01", "2025-07-01", cwd=tmp_path)
+    result = diff("2024-04-01", "2025-07-01", cwd=tmp_path)
     assert result.returncode == 2
-    assert "revisions/2022-04-01/ja/articles/03.md: archived file no longer matches its sha256" in result.stderr
+    assert "revisions/2024-04-01/ja/articles/03.md: archived file no longer matches its sha256" in result.stderr
 
 
 def test_bad_option_exits_2():
@@ -122,7 +122,7 @@ def test_help_names_every_option_and_the_exit_codes():
 
 
 def test_broken_current_docs_is_an_error_not_a_traceback(tmp_path):
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    shutil.copytree(ORG / "docs", tmp_path / "docs")
     (tmp_path / "docs/ja/articles/03.md").write_text("---\ntitle: [unclosed\n---\n# 第３条\n", encoding="utf-8")
     result = diff("current", "current", cwd=tmp_path)
     assert result.returncode == 2
@@ -138,17 +138,17 @@ def git(repo: Path, *args: str) -> str:
 
 def test_git_ref_on_a_temporary_repository(tmp_path):
     repo = tmp_path / "repo"
-    shutil.copytree(ROOT / "docs", repo / "docs")
+    shutil.copytree(ORG / "docs", repo / "docs")
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "docs")
     git(repo, "commit", "-q", "-m", "policy")
     git(repo, "tag", "v1")
     article = repo / "docs/ja/articles/03.md"
-    article.write_text(article.read_text(encoding="utf-8").replace("次に掲げる場合", "以下の場合"), encoding="utf-8")
+    article.write_text(article.read_text(encoding="utf-8").replace("次の各号", "以下の各号"), encoding="utf-8")
 
     result = diff("git:main", "current", "--format", "markdown", cwd=repo)
     assert result.returncode == 1, result.stderr
-    assert "`art-3-p1` changed" in result.stdout and "<del>次に掲げる</del><ins>以下の</ins>" in result.stdout
+    assert "`art-3-p1` changed" in result.stdout and "<del>次</del><ins>以下</ins>" in result.stdout
 
     git(repo, "commit", "-q", "-am", "edit")
     assert diff("git:HEAD", "current", cwd=repo).returncode == 0
@@ -170,7 +170,7 @@ def test_git_ref_without_docs_says_so(tmp_path):
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "README.md")
     git(repo, "commit", "-q", "-m", "start")
-    shutil.copytree(ROOT / "docs", repo / "docs")
+    shutil.copytree(ORG / "docs", repo / "docs")
     result = diff("git:main", "current", cwd=repo)
     assert result.returncode == 2
     assert "git:main has no docs/ja/ folder" in result.stderr
@@ -178,22 +178,22 @@ def test_git_ref_without_docs_says_so(tmp_path):
 
 def test_an_added_article_is_named(tmp_path):
     repo = tmp_path / "repo"
-    shutil.copytree(ROOT / "docs", repo / "docs", ignore=shutil.ignore_patterns("history"))
+    shutil.copytree(ORG / "docs", repo / "docs", ignore=shutil.ignore_patterns("history"))
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "docs")
     git(repo, "commit", "-q", "-m", "policy")
-    (repo / "docs/ja/articles/13.md").write_text("# 第１３条（準拠法）\n\n本方針は日本法に準拠します。\n", encoding="utf-8")
-    (repo / "docs/en/articles/13.md").write_text("# Article 13 (Governing Law)\n\nThis policy is governed by "
+    (repo / "docs/ja/articles/08.md").write_text("# 第８条（準拠法）\n\n本方針は日本法に準拠します。\n", encoding="utf-8")
+    (repo / "docs/en/articles/08.md").write_text("# Article 8 (Governing Law)\n\nThis policy is governed by "
                                                  "the laws of Japan.\n", encoding="utf-8")
     result = diff("git:main", "current", "--lang", "both", "--format", "json", cwd=repo)
     assert result.returncode == 1, result.stderr
     data = json.loads(result.stdout)["languages"]
-    assert data["ja"]["articles_added"] == ["第１３条（準拠法）"]
-    assert data["en"]["articles_added"] == ["Article 13 (Governing Law)"]
+    assert data["ja"]["articles_added"] == ["第８条（準拠法）"]
+    assert data["en"]["articles_added"] == ["Article 8 (Governing Law)"]
     text = diff("git:main", "current", cwd=repo).stdout
-    assert "第１３条（準拠法）: added" in text and "+ 本方針は日本法に準拠します。" in text
+    assert "第８条（準拠法）: added" in text and "+ 本方針は日本法に準拠します。" in text
     removed = diff("current", "git:main", cwd=repo).stdout
-    assert "第１３条（準拠法）: removed" in removed
+    assert "第８条（準拠法）: removed" in removed
 
 
 def test_a_missing_docs_folder_is_an_error(tmp_path):

@@ -1,4 +1,4 @@
-"""python -m scripts.pr_summary on a temporary git repository holding the real policy."""
+"""python -m scripts.pr_summary on a temporary git repository holding the fixture organisation's policy."""
 from __future__ import annotations
 
 import os
@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 
 from scripts.post_comment import MARKER
-from tests.conftest import ROOT, run_module
+from tests.conftest import ORG, run_module
 
 GIT_ENV = {"GIT_AUTHOR_NAME": "Legal", "GIT_AUTHOR_EMAIL": "legal@example.com",
            "GIT_COMMITTER_NAME": "Legal", "GIT_COMMITTER_EMAIL": "legal@example.com",
            "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
 
-JA_OLD = "遅滞なくこれを開示します"
-JA_NEW = "30日以内にこれを開示します"
-EN_OLD = "will disclose it to the User of the Services without delay"
-EN_NEW = "will disclose it to the User of the Services within 30 days"
+JA_OLD = "30日以内に、書面により回答します"
+JA_NEW = "14日以内に、書面により回答します"
+EN_OLD = "answers in writing within 30 days"
+EN_NEW = "answers in writing within 14 days"
 
 
 def git(repo: Path, *args: str) -> str:
@@ -30,10 +30,10 @@ def git(repo: Path, *args: str) -> str:
 
 @pytest.fixture
 def repo(tmp_path) -> Path:
-    """The real policy committed as the base of a pull request."""
+    """The fixture organisation's policy committed as the base of a pull request."""
     repo = tmp_path / "repo"
     repo.mkdir()
-    shutil.copytree(ROOT / "docs", repo / "docs", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ORG / "docs", repo / "docs", ignore=shutil.ignore_patterns("__pycache__"))
     git(repo, "init", "--quiet", "--initial-branch=main")
     git(repo, "add", "--all")
     git(repo, "commit", "--quiet", "--message", "base")
@@ -52,84 +52,84 @@ def summary(repo: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def test_a_japanese_change_without_its_english_twin_is_stale(repo):
-    edit(repo, "docs/ja/articles/06.md", JA_OLD, JA_NEW)
+    edit(repo, "docs/ja/articles/05.md", JA_OLD, JA_NEW)
     result = summary(repo)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert out.splitlines()[0] == MARKER
-    assert "第６条（個人情報の開示）" in out
-    assert "- `art-6-p1` 変更 / changed — **未更新 / stale translation**" in out
-    assert "**未更新 / stale translation**: 1 — `art-6-p1`" in out
+    assert "第５条（開示等の請求）" in out
+    assert "- `art-5-p4` 変更 / changed — **未更新 / stale translation**" in out
+    assert "**未更新 / stale translation**: 1 — `art-5-p4`" in out
     # before, after and the character-level change
-    assert "**変更前 / Before:** １．当社は" in out and JA_OLD in out
-    assert "**変更後 / After:** １．当社は" in out and JA_NEW in out
-    assert "<del>遅滞なく</del><ins>30日以内に</ins>" in out
+    assert "**変更前 / Before:** ４．当社は" in out and JA_OLD in out
+    assert "**変更後 / After:** ４．当社は" in out and JA_NEW in out
+    assert "<del>30</del><ins>14</ins>日以内に" in out
     assert "英語の変更はありません。 / No change to the English text." in out
 
 
 def test_a_japanese_change_with_its_english_twin_is_not_stale(repo):
-    edit(repo, "docs/ja/articles/06.md", JA_OLD, JA_NEW)
-    edit(repo, "docs/en/articles/06.md", EN_OLD, EN_NEW)
+    edit(repo, "docs/ja/articles/05.md", JA_OLD, JA_NEW)
+    edit(repo, "docs/en/articles/05.md", EN_OLD, EN_NEW)
     result = summary(repo)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "未更新" not in out and "stale" not in out
-    assert "- `art-6-p1` 変更 / changed — 英訳も更新 / English updated" in out
-    assert "Article 6 (Disclosure of Personal Information)" in out
-    assert "with<del>out delay</del><ins>in 30 days</ins>" in out
+    assert "- `art-5-p4` 変更 / changed — 英訳も更新 / English updated" in out
+    assert "Article 5 (Requests for Disclosure and Other Measures)" in out
+    assert "within <del>30</del><ins>14</ins> days" in out
 
 
 def test_only_the_clause_whose_twin_is_missing_is_stale(repo):
-    edit(repo, "docs/ja/articles/06.md", JA_OLD, JA_NEW)
-    edit(repo, "docs/en/articles/06.md", EN_OLD, EN_NEW)
-    edit(repo, "docs/ja/articles/06.md", "（４）その他法令に違反することとなる場合",
-         "（４）その他法令に違反することとなる場合\n\n（５）その他当社が不適切と判断する場合")
+    edit(repo, "docs/ja/articles/05.md", JA_OLD, JA_NEW)
+    edit(repo, "docs/en/articles/05.md", EN_OLD, EN_NEW)
+    edit(repo, "docs/ja/articles/03.md", "\n\n２．前項",
+         "\n\n（４）お客様が自ら公開している情報を提供する場合\n\n２．前項")
     out = summary(repo).stdout
-    assert "**未更新 / stale translation**: 1 — `art-6-p1-i5`" in out
-    assert "- `art-6-p1-i5` 追加 / inserted — **未更新 / stale translation**" in out
-    assert "**追加 / Inserted:** （５）その他当社が不適切と判断する場合" in out
+    assert "**未更新 / stale translation**: 1 — `art-3-p1-i4`" in out
+    assert "- `art-3-p1-i4` 追加 / inserted — **未更新 / stale translation**" in out
+    assert "**追加 / Inserted:** （４）お客様が自ら公開している情報を提供する場合" in out
 
 
 def test_an_english_file_marked_current_without_a_change_is_not_stale(repo):
     # A Japanese change that needs no new English (a kana spelling), confirmed by the translator.
-    edit(repo, "docs/ja/articles/06.md", JA_OLD, "遅滞なく、これを開示します")
+    edit(repo, "docs/ja/articles/05.md", JA_OLD, "30日以内に、書面によって回答します")
     marked = run_module("scripts.translation", "mark", "--all", cwd=repo)
     assert marked.returncode == 0, marked.stderr
     out = summary(repo).stdout
-    assert "- `art-6-p1` 変更 / changed — 英訳は変更不要として確認済み / English marked current without change" in out
+    assert "- `art-5-p4` 変更 / changed — 英訳は変更不要として確認済み / English marked current without change" in out
     assert "未更新" not in out
 
 
 def test_an_english_only_correction_is_marked_as_such(repo):
-    edit(repo, "docs/en/articles/06.md", EN_OLD, EN_NEW)
+    edit(repo, "docs/en/articles/05.md", EN_OLD, EN_NEW)
     out = summary(repo).stdout
     assert "日本語の変更はありません。 / No change to the Japanese text." in out
-    assert "- `art-6-p1` 変更 / changed — 英訳のみの修正 / English only" in out
+    assert "- `art-5-p4` 変更 / changed — 英訳のみの修正 / English only" in out
     assert "未更新" not in out
 
 
 def test_an_added_article_is_named(repo):
-    (repo / "docs/ja/articles/13.md").write_text(
-        "# 第１３条（本ポリシーの変更）\n\n当社は、必要に応じて本ポリシーを変更することがあります。\n", encoding="utf-8")
-    (repo / "docs/en/articles/13.md").write_text(
-        "# Article 13 (Changes to This Policy)\n\nThe Company may change this Policy as necessary.\n", encoding="utf-8")
+    (repo / "docs/ja/articles/08.md").write_text(
+        "# 第８条（本ポリシーの変更）\n\n当社は、必要に応じて本ポリシーを変更することがあります。\n", encoding="utf-8")
+    (repo / "docs/en/articles/08.md").write_text(
+        "# Article 8 (Changes to This Policy)\n\nThe Company may change this Policy as necessary.\n", encoding="utf-8")
     result = summary(repo)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "### 追加・削除された条 / Articles added or removed" in out
-    assert "- 追加 / Added: **第１３条（本ポリシーの変更）** (`docs/ja/articles/13.md`)" in out
-    assert "- 追加 / Added: **Article 13 (Changes to This Policy)** (`docs/en/articles/13.md`)" in out
+    assert "- 追加 / Added: **第８条（本ポリシーの変更）** (`docs/ja/articles/08.md`)" in out
+    assert "- 追加 / Added: **Article 8 (Changes to This Policy)** (`docs/en/articles/08.md`)" in out
     assert "未更新" not in out
 
 
 def test_a_removed_article_is_named_and_a_missing_english_removal_is_stale(repo):
-    title = (repo / "docs/ja/articles/12.md").read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
-    (repo / "docs/ja/articles/12.md").unlink()
+    title = (repo / "docs/ja/articles/07.md").read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
+    (repo / "docs/ja/articles/07.md").unlink()
     result = summary(repo)
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert f"- 削除 / Removed: **{title}** (`docs/ja/articles/12.md`)" in out
-    assert "`art-12` 削除 / deleted — **未更新 / stale translation**" in out
+    assert f"- 削除 / Removed: **{title}** (`docs/ja/articles/07.md`)" in out
+    assert "`art-7` 削除 / deleted — **未更新 / stale translation**" in out
 
 
 def test_no_change_gives_exit_0_and_says_so(repo):
@@ -141,14 +141,14 @@ def test_no_change_gives_exit_0_and_says_so(repo):
 
 
 def test_whitespace_alone_is_no_change_to_the_policy(repo):
-    edit(repo, "docs/ja/articles/06.md", "当社は、当社サービス", "当社は、\u3000当社サービス")
+    edit(repo, "docs/ja/articles/05.md", "当社は、請求書", "当社は、\u3000請求書")
     result = summary(repo)
     assert result.returncode == 0 and "No change to the policy." in result.stdout
 
 
 def test_as_in_the_workflow_the_merge_commit_is_compared_with_its_first_parent(repo):
     git(repo, "switch", "--quiet", "--create", "edit-article-6")
-    edit(repo, "docs/ja/articles/06.md", JA_OLD, JA_NEW)
+    edit(repo, "docs/ja/articles/05.md", JA_OLD, JA_NEW)
     git(repo, "commit", "--quiet", "--all", "--message", "第６条を改定")
     git(repo, "switch", "--quiet", "main")
     git(repo, "merge", "--quiet", "--no-ff", "--message", "merge", "edit-article-6")
@@ -159,7 +159,7 @@ def test_as_in_the_workflow_the_merge_commit_is_compared_with_its_first_parent(r
     assert result.stdout == ""
     text = out_file.read_text(encoding="utf-8")
     assert f"`git:{base[:12]}` → `current`" in text
-    assert "`art-6-p1` 変更 / changed — **未更新 / stale translation**" in text
+    assert "`art-5-p4` 変更 / changed — **未更新 / stale translation**" in text
     assert [p.name for p in out_file.parent.iterdir()] == ["summary.md"]
 
 
@@ -172,11 +172,11 @@ def test_a_bad_ref_is_an_error_and_writes_nothing(repo):
 
 
 def test_unreadable_front_matter_is_an_error_naming_the_file(repo):
-    path = repo / "docs/ja/articles/06.md"
+    path = repo / "docs/ja/articles/05.md"
     path.write_text("---\ntitle: [unclosed\n---\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
     result = summary(repo)
     assert result.returncode == 2
-    assert "docs/ja/articles/06.md" in result.stderr and "Traceback" not in result.stderr
+    assert "docs/ja/articles/05.md" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_help_describes_every_option():

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT, copy_project, run_module
+from scripts.policy.reader import load_policy
+from tests.conftest import FIXTURES, ROOT, org_project, run_module
 
 HISTORY = FIXTURES / "history" / "revisions"
 
@@ -21,11 +22,11 @@ def snapshot(folder: Path) -> dict:
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    """The real project with the fixture's first two revisions archived, docs/ at the second."""
-    root = copy_project(tmp_path / "project")
+    """The fixture organisation with the history fixture's first two revisions archived, docs/ at the second."""
+    root = org_project(tmp_path / "project")
     shutil.rmtree(root / "revisions", ignore_errors=True)
     (root / "revisions").mkdir()
-    for date in ("2022-04-01", "2025-07-01"):
+    for date in ("2024-04-01", "2025-07-01"):
         shutil.copytree(HISTORY / date, root / "revisions" / date)
     lines = [line for line in (HISTORY / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
              if not line.split("  ", 1)[1].startswith("2027-01-01/")]
@@ -48,18 +49,19 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_the_first_revision_is_the_current_policy():
+def test_the_real_archive_matches_its_manifest_and_holds_the_newest_revision_line():
     manifest = (ROOT / "revisions" / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
-    assert manifest and all(line.split("  ")[1].startswith("2022-04-01/") for line in manifest)
+    assert manifest
     for line in manifest:
         digest, rel = line.split("  ")
         path = ROOT / "revisions" / rel
         assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
-    assert "2022-04-01/ja/articles/06.md" in [line.split("  ")[1] for line in manifest]
+    newest = max(r.date for r in load_policy(ROOT / "docs", "ja").revisions).isoformat()
+    assert f"{newest}/ja/appendix.md" in [line.split("  ")[1] for line in manifest]
 
 
 def test_release_snapshots_both_languages_with_their_hashes(project):
-    edit(project / "docs/ja/articles/03.md", "次に掲げる場合", "以下の場合")
+    edit(project / "docs/ja/articles/03.md", "次の各号", "以下の各号")
     edit(project / "docs/en/articles/03.md", "the following cases", "the cases below")
     add_revision_line(project, "2027年1月1日　改定・施行", "January 1, 2027: Revised and effective")
     result = release(project, "2027-01-01")
@@ -73,7 +75,7 @@ def test_release_snapshots_both_languages_with_their_hashes(project):
                            capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
     manifest = (project / "revisions/SHA256SUMS").read_text(encoding="utf-8")
-    assert manifest.count("  2027-01-01/") == 28
+    assert manifest.count("  2027-01-01/") == 18
     assert not list((project / "revisions").glob(".*"))  # no staging left behind
 
     again = release(project, "2027-01-01")
@@ -100,20 +102,20 @@ def test_refuses_a_date_already_released(project):
 
 
 def test_refuses_a_date_earlier_than_the_last_revision(project):
-    edit(project / "docs/ja/appendix.md", "2025年7月1日", "2024年1月1日")
-    edit(project / "docs/en/appendix.md", "July 1, 2025", "January 1, 2024")
-    refused(project, "2024-01-01", "2024-01-01 is earlier than the last revision 2025-07-01")
+    edit(project / "docs/ja/appendix.md", "2025年7月1日", "2025年1月1日")
+    edit(project / "docs/en/appendix.md", "July 1, 2025", "January 1, 2025")
+    refused(project, "2025-01-01", "2025-01-01 is earlier than the last revision 2025-07-01")
 
 
 def test_refuses_when_the_english_appendix_lags(project):
     path = project / "docs/ja/appendix.md"
     path.write_text(path.read_text(encoding="utf-8") + "\n2027年1月1日　改定・施行\n", encoding="utf-8")
-    refused(project, "2027-01-01", "docs/en/appendix.md:5: 2027-01-01 does not match the newest revision line")
+    refused(project, "2027-01-01", "docs/en/appendix.md:8: 2027-01-01 does not match the newest revision line")
 
 
 def test_refuses_a_policy_that_fails_verify(project):
     # A postal code that does not match the address: the verifier's error, not the release's own checks.
-    edit(project / "docs/ja/articles/06.md", "〒542-0081", "〒100-0001")
+    edit(project / "docs/ja/articles/05.md", "〒460-0008", "〒100-0001")
     add_revision_line(project, "2027年1月1日　改定・施行", "January 1, 2027: Revised and effective")
     assert (project / "scripts/verify/__main__.py").is_file()
     refused(project, "2027-01-01", "`python -m scripts.verify` must pass before a release")
@@ -121,8 +123,8 @@ def test_refuses_a_policy_that_fails_verify(project):
 
 def test_refuses_when_the_archive_was_tampered_with(project):
     add_revision_line(project, "2027年1月1日　改定・施行", "January 1, 2027: Revised and effective")
-    edit(project / "revisions/2022-04-01/ja/articles/01.md", "個人情報", "個人の情報")
-    refused(project, "2027-01-01", "revisions/2022-04-01/ja/articles/01.md:0: HIST001 error")
+    edit(project / "revisions/2024-04-01/ja/articles/01.md", "個人情報", "個人の情報")
+    refused(project, "2027-01-01", "revisions/2024-04-01/ja/articles/01.md:0: HIST001 error")
 
 
 def test_refuses_a_malformed_date(project):

@@ -7,14 +7,14 @@ import shutil
 import pytest
 
 from scripts.translation import fingerprint, recorded, with_record
-from tests.conftest import ROOT, run_module
+from tests.conftest import ORG, ROOT, run_module
 
 ARTICLE_EN = "# Article 10 (Compliance)\n\nThe Company complies with laws.\n"
 
 
 @pytest.fixture
 def docs(tmp_path):
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    shutil.copytree(ORG / "docs", tmp_path / "docs")
     return tmp_path
 
 
@@ -47,10 +47,10 @@ def test_mark_records_every_english_file_and_a_second_run_changes_nothing(docs):
         path.write_text(re.sub(r"\A---\ntranslation_of: [0-9a-f]+\n---\n", "", path.read_text(encoding="utf-8")),
                         encoding="utf-8")
     first = translation(docs, "mark", "--all")
-    assert first.returncode == 0 and "docs/en/articles/06.md: marked" in first.stdout
-    text = (docs / "docs/en/articles/06.md").read_text(encoding="utf-8")
-    japanese = (docs / "docs/ja/articles/06.md").read_text(encoding="utf-8")
-    assert text.startswith(f"---\ntranslation_of: {fingerprint(japanese)}\n---\n# Article 6")
+    assert first.returncode == 0 and "docs/en/articles/05.md: marked" in first.stdout
+    text = (docs / "docs/en/articles/05.md").read_text(encoding="utf-8")
+    japanese = (docs / "docs/ja/articles/05.md").read_text(encoding="utf-8")
+    assert text.startswith(f"---\ntranslation_of: {fingerprint(japanese)}\n---\n# Article 5")
     before = {p: p.read_bytes() for p in (docs / "docs").rglob("*.md")}
     second = translation(docs, "mark", "--all")
     assert second.returncode == 0 and "marked as" not in second.stdout.replace("already marked as", "")
@@ -58,12 +58,12 @@ def test_mark_records_every_english_file_and_a_second_run_changes_nothing(docs):
 
 
 def test_status_and_mark_of_one_file(docs):
-    japanese = docs / "docs/ja/articles/10.md"
-    japanese.write_text(japanese.read_text(encoding="utf-8").replace("遵守します", "尊重します"), encoding="utf-8")
+    japanese = docs / "docs/ja/articles/07.md"
+    japanese.write_text(japanese.read_text(encoding="utf-8").replace("変更することがあります", "改めることがあります"), encoding="utf-8")
     stale = translation(docs, "status")
-    assert stale.returncode == 1 and "docs/en/articles/10.md: stale" in stale.stdout
+    assert stale.returncode == 1 and "docs/en/articles/07.md: stale" in stale.stdout
     # A Japanese path names its English twin.
-    assert translation(docs, "mark", "docs/ja/articles/10.md").returncode == 0
+    assert translation(docs, "mark", "docs/ja/articles/07.md").returncode == 0
     assert translation(docs, "status").returncode == 0
 
 
@@ -82,19 +82,19 @@ def test_bad_requests_exit_2_and_write_nothing(docs, args, message):
 
 
 def test_english_front_matter_that_is_not_yaml_is_left_alone(docs):
-    english = docs / "docs/en/articles/10.md"
+    english = docs / "docs/en/articles/07.md"
     english.write_text("---\ntitle: [unclosed\n---\n" + ARTICLE_EN, encoding="utf-8")
     before = english.read_bytes()
     result = translation(docs, "mark", "--all")
-    assert result.returncode == 2 and "docs/en/articles/10.md:3: front matter is not valid YAML" in result.stderr
+    assert result.returncode == 2 and "docs/en/articles/07.md:3: front matter is not valid YAML" in result.stderr
     assert english.read_bytes() == before
     # Everything is checked before anything is written: no other file was marked either.
     assert "marked as" not in result.stdout
 
 
 def test_a_japanese_file_without_an_english_twin(docs):
-    (docs / "docs/ja/articles/13.md").write_text("# 第１３条（附記）\n", encoding="utf-8")
-    result = translation(docs, "mark", "docs/ja/articles/13.md")
+    (docs / "docs/ja/articles/08.md").write_text("# 第８条（附記）\n", encoding="utf-8")
+    result = translation(docs, "mark", "docs/ja/articles/08.md")
     assert result.returncode == 2 and "no English file" in result.stderr
 
 
@@ -106,6 +106,6 @@ def test_pages_the_build_generates_are_no_translation(docs):
     assert translation(docs, "mark", "--all").returncode == 0
     assert (docs / "docs/en/history/index.md").read_text(encoding="utf-8") == stub
     assert translation(docs, "status").returncode == 0
-    shutil.copytree(ROOT / "data", docs / "data")
+    shutil.copytree(ORG / "data", docs / "data")
     result = run_module("scripts.verify", "--strict", cwd=docs)
     assert (result.returncode, result.stdout) == (0, "")

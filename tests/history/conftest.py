@@ -4,14 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, build_site, copy_project
+from tests.conftest import FIXTURES, build_site, org_project
 
 HISTORY = FIXTURES / "history" / "revisions"
 
 
 def history_project(target: Path) -> Path:
-    """The real project, its archive replaced by the fixture's and docs/ at the newest revision."""
-    project = copy_project(target)
+    """The fixture organisation's project, its archive replaced by this fixture's and docs/ at the newest revision."""
+    project = org_project(target)
     shutil.rmtree(project / "revisions")
     shutil.copytree(HISTORY, project / "revisions")
     for lang in ("ja", "en"):

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from scripts.history import archive
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ORG, ROOT
 
 HISTORY = FIXTURES / "history"
 
@@ -20,19 +20,20 @@ def codes(root: Path) -> list[tuple[str, str]]:
     return [(f.path, f.code) for f in archive.check(root)]
 
 
-def test_the_real_archive_and_the_fixture_are_intact():
+def test_the_real_archive_and_the_fixtures_are_intact():
     assert archive.check(ROOT) == []
+    assert archive.check(ORG) == []
     assert archive.check(HISTORY) == []
-    assert [r.name for r in archive.read_archive(HISTORY)] == ["2022-04-01", "2025-07-01", "2027-01-01"]
+    assert [r.name for r in archive.read_archive(HISTORY)] == ["2024-04-01", "2025-07-01", "2027-01-01"]
 
 
 def test_a_revision_reads_as_a_policy_in_both_languages():
-    first = archive.read_archive(ROOT)[0]
-    assert first.name == "2022-04-01"
+    first = archive.read_archive(ORG)[0]
+    assert first.name == "2024-04-01"
     for lang in ("ja", "en"):
         policy = first.policy(lang)
-        assert len(policy.articles) == 12
-        assert policy.effective_date().isoformat() == "2022-04-01"
+        assert len(policy.articles) == 7
+        assert policy.effective_date().isoformat() == "2024-04-01"
     assert len(first.sha256) == 64
 
 
@@ -54,16 +55,16 @@ def test_a_changed_file_is_named(root):
 
 
 def test_a_missing_file_and_an_unlisted_file_are_named(root):
-    (root / "revisions/2022-04-01/en/articles/12.md").unlink()
-    (root / "revisions/2022-04-01/en/articles/13.md").write_text("# Article 13 (New)\n", encoding="utf-8")
-    assert codes(root) == [("revisions/2022-04-01/en/articles/12.md", "HIST002"),
-                           ("revisions/2022-04-01/en/articles/13.md", "HIST003")]
+    (root / "revisions/2024-04-01/en/articles/07.md").unlink()
+    (root / "revisions/2024-04-01/en/articles/08.md").write_text("# Article 13 (New)\n", encoding="utf-8")
+    assert codes(root) == [("revisions/2024-04-01/en/articles/07.md", "HIST002"),
+                           ("revisions/2024-04-01/en/articles/08.md", "HIST003")]
 
 
 def test_a_malformed_manifest_is_reported_with_its_line(root):
     manifest = root / "revisions/SHA256SUMS"
     lines = manifest.read_text(encoding="utf-8").splitlines()
-    lines[2] = "not a hash  2022-04-01/ja/index.md"
+    lines[2] = "not a hash  2024-04-01/ja/index.md"
     manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
     [finding] = archive.check(root)
     assert (finding.path, finding.line, finding.code) == ("revisions/SHA256SUMS", 3, "HIST004")

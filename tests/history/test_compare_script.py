@@ -53,24 +53,24 @@ def result_clause(page, clause_id):
 def test_compares_two_chosen_revisions_clause_by_clause(open_page):
     def check(page, errors):
         page.wait_for_selector("#history-compare-result .history-legend")
-        assert page.locator("select[name=old]").input_value() == "2022-04-01"
+        assert page.locator("select[name=old]").input_value() == "2024-04-01"
         assert page.locator("select[name=new]").input_value() == "2027-01-01"
         inserted = result_clause(page, "art-2-p1-i2")
         assert "history-inserted" in inserted.get_attribute("class")
-        assert inserted.locator("ins").inner_text() == "（２）当社サービスの利用時の位置情報"
+        assert inserted.locator("ins").inner_text() == "（２）お客様の好みに合わせたキットの選定"
         assert "［追加］" in inserted.inner_text()
         changed = result_clause(page, "art-3-p1")
-        assert changed.locator("del").all_inner_texts() == ["次に掲げる"]
-        assert changed.locator("ins").all_inner_texts() == ["以下の"]
-        sentence = result_clause(page, "art-6-p2")
-        assert sentence.locator("del").all_inner_texts() == ["なお、書類送付に伴う費用は、開示請求者の負担とします。"]
+        assert changed.locator("del").all_inner_texts() == ["次"]
+        assert changed.locator("ins").all_inner_texts() == ["以下"]
+        sentence = result_clause(page, "art-5-p4")
+        assert sentence.locator("del").all_inner_texts() == ["、書面により"]
         renumbered = result_clause(page, "art-2-p1-i3")
         assert "history-renumbered" in renumbered.get_attribute("class")
         # A re-wrapped line (whitespace only) is not a change.
-        article1 = page.locator("#history-compare-result section", has_text="第１条（個人情報）")
+        article1 = page.locator("#history-compare-result section", has_text="第１条（この方針で使う言葉）")
         assert "history-unchanged" in article1.get_attribute("class")
         assert errors == []
-    open_page("/history/compare/#old=2022-04-01&new=2027-01-01", check)
+    open_page("/history/compare/#old=2024-04-01&new=2027-01-01", check)
 
 
 def test_choosing_other_revisions_and_the_same_one(open_page):
@@ -78,7 +78,7 @@ def test_choosing_other_revisions_and_the_same_one(open_page):
         # By default: the revision before the newest against the newest.
         page.wait_for_selector("#history-compare-result .history-legend")
         assert page.locator("select[name=old]").input_value() == "2025-07-01"
-        assert "except in the" in result_clause(page, "art-3-p1").inner_text()
+        assert "except in any of the" in result_clause(page, "art-3-p1").inner_text()
         page.select_option("select[name=old]", "2027-01-01")
         page.click("#history-compare button")
         page.wait_for_selector("#history-compare-result .history-nochange")

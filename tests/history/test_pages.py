@@ -18,10 +18,10 @@ def test_stubs_for_every_revision_and_diff(tmp_path):
     history = timeline.build(root, dt.date(2026, 11, 25))
     written = pages.sync_stubs(root / "docs", history)
     names = sorted(p.relative_to(root / "docs/ja").as_posix() for p in written if "/ja/" in p.as_posix())
-    assert names == ["history/2022-04-01/index.md", "history/2025-07-01/diff.md", "history/2025-07-01/index.md",
+    assert names == ["history/2024-04-01/index.md", "history/2025-07-01/diff.md", "history/2025-07-01/index.md",
                      "history/2027-01-01/diff.md", "history/2027-01-01/index.md", "history/compare.md",
                      "history/index.md"]
-    past = (root / "docs/ja/history/2022-04-01/index.md").read_text(encoding="utf-8")
+    past = (root / "docs/ja/history/2024-04-01/index.md").read_text(encoding="utf-8")
     assert "noindex: true" in past and "exclude: true" in past and pages.MARKER in past
     assert "noindex" not in (root / "docs/ja/history/2025-07-01/index.md").read_text(encoding="utf-8")
 
@@ -51,11 +51,11 @@ def test_stale_stubs_go_and_an_editors_file_stays(tmp_path):
 def test_statuses_follow_the_day():
     def statuses(day):
         return [(e.name, e.status) for e in timeline.build(HISTORY.parent, day).entries]
-    assert statuses(dt.date(2026, 11, 25)) == [("2022-04-01", "past"), ("2025-07-01", "current"),
+    assert statuses(dt.date(2026, 11, 25)) == [("2024-04-01", "past"), ("2025-07-01", "current"),
                                                 ("2027-01-01", "upcoming")]
-    assert statuses(dt.date(2027, 1, 1)) == [("2022-04-01", "past"), ("2025-07-01", "past"),
+    assert statuses(dt.date(2027, 1, 1)) == [("2024-04-01", "past"), ("2025-07-01", "past"),
                                               ("2027-01-01", "current")]
-    assert statuses(dt.date(2021, 1, 1))[0] == ("2022-04-01", "upcoming")
+    assert statuses(dt.date(2021, 1, 1))[0] == ("2024-04-01", "upcoming")
 
 
 def test_no_archive_still_gives_a_history_page(tmp_path):

@@ -23,18 +23,18 @@ def content(path):
 def test_history_page_lists_revisions_newest_first_with_status_and_changes(history_site):
     page = content(history_site / "history/index.html")
     headings = [h.get_text().rstrip("§").strip() for h in page.find_all("h2")]
-    assert headings == ["2027年1月1日（改定予定）", "2025年7月1日（現行）", "2022年4月1日（過去の版）"]
+    assert headings == ["2027年1月1日（改定予定）", "2025年7月1日（現行）", "2024年4月1日（過去の版）"]
     items = [ul.get_text(" ", strip=True) for ul in page.find_all("ul")]
-    assert "第３条（個人情報の第三者提供）" in items[0] and "第２条" not in items[0]
-    assert "第２条（個人情報の取得と利用）、第６条（個人情報の開示）" in items[1]
+    assert "第３条（第三者への提供）" in items[0] and "第２条" not in items[0]
+    assert "第２条（個人情報の利用目的）、第５条（開示等の請求）" in items[1]
     assert "最初に公開された版" in items[2]
     links = [a["href"] for a in page.find_all("a")]
-    for href in ("2027-01-01/", "2027-01-01/diff/", "2025-07-01/diff/", "2022-04-01/", "compare/", "atom.xml",
+    for href in ("2027-01-01/", "2027-01-01/diff/", "2025-07-01/diff/", "2024-04-01/", "compare/", "atom.xml",
                  "index.json"):
         assert href in links
     english = content(history_site / "en/history/index.html")
     assert [h.get_text().rstrip("§").strip() for h in english.find_all("h2")] == [
-        "January 1, 2027 (Upcoming)", "July 1, 2025 (Current)", "April 1, 2022 (Past)"]
+        "January 1, 2027 (Upcoming)", "July 1, 2025 (Current)", "April 1, 2024 (Past)"]
 
 
 def test_history_is_in_the_navigation(history_site):
@@ -45,7 +45,7 @@ def test_history_is_in_the_navigation(history_site):
 
 
 def test_a_past_revision_is_its_full_text_with_a_banner_noindex_and_out_of_search(history_site):
-    path = history_site / "history/2022-04-01/index.html"
+    path = history_site / "history/2024-04-01/index.html"
     page = soup(path)
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     banner = page.select_one(".history-banner.history-past")
@@ -54,21 +54,21 @@ def test_a_past_revision_is_its_full_text_with_a_banner_noindex_and_out_of_searc
     assert page.select_one('[data-pagefind-ignore="all"]') is not None
     assert page.select_one("[data-pagefind-body]") is None
     body = content(path)
-    assert body.find(id="art-6-p2") is not None
-    assert "なお、書類送付に伴う費用は、開示請求者の負担とします。" in body.get_text()  # as published then
-    assert "位置情報" not in body.get_text()
-    english = soup(history_site / "en/history/2022-04-01/index.html")
+    assert body.find(id="art-5-p4") is not None
+    assert "、書面により" in body.get_text()  # as published then
+    assert "好みに合わせた" not in body.get_text()
+    english = soup(history_site / "en/history/2024-04-01/index.html")
     assert "It is not the current version" in english.select_one(".history-banner").get_text()
     # The date shown is that revision's, not the one in force today.
-    assert page.select_one(".policy-effective time")["datetime"] == "2022-04-01"
-    assert english.select_one(".policy-effective time").get_text() == "April 1, 2022"
+    assert page.select_one(".policy-effective time")["datetime"] == "2024-04-01"
+    assert english.select_one(".policy-effective time").get_text() == "April 1, 2024"
 
 
 def test_noindex_pages_are_not_in_the_sitemap(history_site):
     import gzip
     text = (history_site / "sitemap.xml").read_text(encoding="utf-8")
     locs = re.findall(r"<loc>([^<]*)</loc>", text)
-    assert not [loc for loc in locs if loc.endswith(("/history/2022-04-01/", "/history/2027-01-01/"))]
+    assert not [loc for loc in locs if loc.endswith(("/history/2024-04-01/", "/history/2027-01-01/"))]
     assert any(loc.endswith("/history/2025-07-01/") for loc in locs)
     assert any(loc.endswith("/history/2027-01-01/diff/") for loc in locs)
     assert gzip.decompress((history_site / "sitemap.xml.gz").read_bytes()).decode("utf-8") == text
@@ -93,16 +93,16 @@ def test_diff_page_aligns_clauses_inserted_renumbered_deleted_sentence(history_s
     assert "凡例" in page.select_one(".history-legend").get_text()
     inserted = clause(page, "art-2-p1-i2")
     assert "history-inserted" in inserted["class"]
-    assert inserted.find("ins").get_text() == "（２）当社サービスの利用時の位置情報"
+    assert inserted.find("ins").get_text() == "（２）お客様の好みに合わせたキットの選定"
     assert "［追加］" in inserted.get_text()
     renumbered = clause(page, "art-2-p1-i3")
     assert "history-renumbered" in renumbered["class"]
     assert (renumbered.find("del").get_text(), renumbered.find("ins").get_text()) == ("２", "３")
     assert "旧 art-2-p1-i2" in renumbered.get_text()
     assert "history-unchanged" in clause(page, "art-2-p1-i1")["class"]
-    changed = clause(page, "art-6-p2")
+    changed = clause(page, "art-5-p4")
     assert "history-changed" in changed["class"] and "［変更］" in changed.get_text()
-    assert [d.get_text() for d in changed.find_all("del")] == ["なお、書類送付に伴う費用は、開示請求者の負担とします。"]
+    assert [d.get_text() for d in changed.find_all("del")] == ["、書面により"]
     assert changed.find("ins") is None
     unchanged_articles = [s.find("h2").get_text() for s in page.select("section.history-unchanged")]
     assert any(t.startswith("第１条") for t in unchanged_articles)
@@ -114,15 +114,15 @@ def test_diff_page_ignores_whitespace_only_changes(history_site):
     first = next(s for s in page.select("section.history-doc") if s.find("h2").get_text().startswith("第１条"))
     assert "history-unchanged" in first["class"]
     changed = clause(page, "art-3-p1")
-    assert [d.get_text() for d in changed.find_all("del")] == ["次に掲げる"]
-    assert [i.get_text() for i in changed.find_all("ins")] == ["以下の"]
+    assert [d.get_text() for d in changed.find_all("del")] == ["次"]
+    assert [i.get_text() for i in changed.find_all("ins")] == ["以下"]
     english = content(history_site / "en/history/2027-01-01/diff/index.html")
     assert "Legend:" in english.select_one(".history-legend").get_text()
     assert "[Changed]" not in english.get_text() and "［Changed］" in english.get_text()
 
 
 def test_the_first_revision_has_no_diff_page(history_site):
-    assert not (history_site / "history/2022-04-01/diff/index.html").exists()
+    assert not (history_site / "history/2024-04-01/diff/index.html").exists()
 
 
 def test_upcoming_banner_on_every_page_in_both_languages(history_site):
@@ -148,12 +148,12 @@ def test_upcoming_banner_on_every_page_in_both_languages(history_site):
 
 def test_until_its_date_the_site_shows_the_text_in_force(history_site, history_site_later):
     before = content(history_site / "articles/03/index.html").get_text()
-    assert "次に掲げる場合を除き" in before and "以下の場合を除き" not in before
+    assert "次の各号のいずれか" in before and "以下の各号のいずれか" not in before
     assert "2025年7月1日" in soup(history_site / "index.html").select_one(".policy-effective").get_text()
     full = content(history_site / "en/full-text/index.html").get_text()
-    assert "except in the following cases" in full
+    assert "except in any of the following cases" in full
     after = content(history_site_later / "articles/03/index.html").get_text()
-    assert "以下の場合を除き" in after
+    assert "以下の各号のいずれか" in after
     assert soup(history_site_later / "index.html").select_one(".policy-upcoming") is None
     page = content(history_site_later / "history/index.html")
     assert page.find("h2").get_text().rstrip("§").strip() == "2027年1月1日（現行）"
@@ -166,7 +166,7 @@ def test_compare_page_has_two_selectors_and_an_external_script(history_site):
         form = page.select_one("form#history-compare")
         selects = form.find_all("select")
         assert [s["name"] for s in selects] == ["old", "new"]
-        assert [o["value"] for o in selects[0].find_all("option")] == ["2027-01-01", "2025-07-01", "2022-04-01"]
+        assert [o["value"] for o in selects[0].find_all("option")] == ["2027-01-01", "2025-07-01", "2024-04-01"]
         words = json.loads(form["data-words"])
         assert {"inserted", "deleted", "changed", "legend"} <= set(words)
         scripts = [s for s in content(path).find_all("script")]
@@ -174,7 +174,7 @@ def test_compare_page_has_two_selectors_and_an_external_script(history_site):
         script = (path.parent / scripts[0]["src"]).resolve()
         assert script == (base / "assets/javascripts/history-compare.js").resolve() and script.is_file()
         assert (path.parent / form["data-index"]).resolve().is_file()
-        for date in ("2022-04-01", "2025-07-01", "2027-01-01"):
+        for date in ("2024-04-01", "2025-07-01", "2027-01-01"):
             assert (path.parent / form["data-data"] / f"{date}.json").resolve().is_file()
         assert page.find("meta", attrs={"name": "robots"}) is None
 
@@ -186,7 +186,7 @@ def test_revision_data_for_the_compare_page(history_site):
     ids = [c["id"] for c in article2["clauses"]]
     assert ids[:4] == ["art-2", "art-2-p1", "art-2-p1-i1", "art-2-p1-i2"]
     item = article2["clauses"][3]
-    assert item["text"] == "（２）当社サービスの利用時の位置情報" and item["key"] == "当社サービスの利用時の位置情報"
+    assert item["text"] == "（２）お客様の好みに合わせたキットの選定" and item["key"] == "お客様の好みに合わせたキットの選定"
     english = json.loads((history_site / "en/history/data/2025-07-01.json").read_text(encoding="utf-8"))
     assert english["lang"] == "en"
 
@@ -202,16 +202,16 @@ def test_json_index(history_site):
     assert data["lang"] == "ja" and data["current"] == "2025-07-01" and data["today"] == "2026-11-25"
     revisions = data["revisions"]
     assert [(r["date"], r["status"]) for r in revisions] == [
-        ("2027-01-01", "upcoming"), ("2025-07-01", "current"), ("2022-04-01", "past")]
+        ("2027-01-01", "upcoming"), ("2025-07-01", "current"), ("2024-04-01", "past")]
     for revision in revisions:
         assert revision["sha256"] == manifest_digest(revision["date"])
         assert revision["url"].endswith(f"/history/{revision['date']}/")
         assert revision["data_url"].endswith(f"/history/data/{revision['date']}.json")
-    assert revisions[0]["changed_articles"] == ["第３条（個人情報の第三者提供）", "附則"]
+    assert revisions[0]["changed_articles"] == ["第３条（第三者への提供）", "附則"]
     assert revisions[2]["diff_url"] is None and revisions[1]["diff_url"].endswith("/history/2025-07-01/diff/")
     english = json.loads((history_site / "en/history/index.json").read_text(encoding="utf-8"))
     assert english["revisions"][0]["url"].endswith("/en/history/2027-01-01/")
-    assert "Article 3 (Provision of Personal Information to Third Parties)" in english["revisions"][0]["changed_articles"]
+    assert "Article 3 (Provision to Third Parties)" in english["revisions"][0]["changed_articles"]
 
 
 def test_atom_feeds_are_valid(history_site):
@@ -251,9 +251,22 @@ def test_a_tampered_archive_fails_the_build_naming_the_file(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_the_real_site_has_its_first_revision_as_current(built_site):
+def test_the_fixture_organisation_has_its_first_revision_as_current(org_site):
+    data = json.loads((org_site / "history/index.json").read_text(encoding="utf-8"))
+    assert [(r["date"], r["status"]) for r in data["revisions"]] == [("2024-04-01", "current")]
+    assert soup(org_site / "index.html").select_one(".policy-upcoming") is None
+    page = content(org_site / "history/index.html")
+    assert "2024年4月1日（現行）" in page.get_text()
+
+
+def test_the_real_site_lists_every_archived_revision_with_the_one_in_force_current(built_site):
+    import datetime as dt
+
+    from scripts.history import archive
+    from tests.conftest import BUILD_TODAY, ROOT
     data = json.loads((built_site / "history/index.json").read_text(encoding="utf-8"))
-    assert [(r["date"], r["status"]) for r in data["revisions"]] == [("2022-04-01", "current")]
-    assert soup(built_site / "index.html").select_one(".policy-upcoming") is None
-    page = content(built_site / "history/index.html")
-    assert "2022年4月1日（現行）" in page.get_text()
+    archived = [r.name for r in archive.read_archive(ROOT)]
+    assert sorted(r["date"] for r in data["revisions"]) == archived
+    in_force = max(d for d in archived if dt.date.fromisoformat(d) <= dt.date.fromisoformat(BUILD_TODAY))
+    assert data["current"] == in_force
+    assert [r["date"] for r in data["revisions"] if r["status"] == "current"] == [in_force]

@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 
 from scripts.importer.source import read_source, split_capture
-from tests.conftest import FIXTURES, ROOT, SEED, run_module
+from tests.conftest import FIXTURES, ORG, SEED, run_module
 
 CHROME = ["レンタルサーバー", "コンテンツにスキップ", "クーポン", "MIXWEB", "お申し込み", "会社概要",
           "Copyright", "Close this module", "お友達招待プログラム", "Sitejet"]
@@ -68,9 +68,14 @@ def test_seed_import_leaves_no_site_chrome(seed_import):
     assert [word for word in CHROME if word in markdown] == []
 
 
-def test_the_committed_japanese_files_are_the_import_of_the_seed(seed_import):
-    for name, data in read_tree(seed_import).items():
-        assert (ROOT / "docs" / "ja" / name).read_bytes() == data, name
+def test_a_captured_page_imports_to_the_fixture_organisations_files(tmp_path):
+    result, out = import_to(tmp_path, ORG / "sources" / "policy-page.txt")
+    assert result.returncode == 0, result.stderr
+    imported = read_tree(out)
+    expected = {p.relative_to(ORG / "docs/ja").as_posix(): p.read_bytes()
+                for p in sorted((ORG / "docs/ja").rglob("*.md")) if p.name != "full-text.md"}
+    assert imported == expected
+    assert "left out 11 line(s) before the policy" in result.stderr
 
 
 def test_html_fixture_gives_the_same_markdown(tmp_path, seed_import):
@@ -184,13 +189,13 @@ def flattened(folder, lang_files):
 
 
 def test_an_english_policy_imports_back_to_its_files(tmp_path):
-    names = ["index.md"] + [f"articles/{n:02d}.md" for n in range(1, 13)] + ["appendix.md"]
+    names = ["index.md"] + [f"articles/{n:02d}.md" for n in range(1, 8)] + ["appendix.md"]
     source = tmp_path / "policy-en.txt"
-    source.write_text(flattened(ROOT / "docs" / "en", names), encoding="utf-8")
+    source.write_text(flattened(ORG / "docs" / "en", names), encoding="utf-8")
     result = run_module("scripts.import_policy", str(source), "--lang", "en", "--out", str(tmp_path / "en"))
     assert result.returncode == 0, result.stderr
     for name in names:
-        expected = (ROOT / "docs" / "en" / name).read_text(encoding="utf-8")
+        expected = (ORG / "docs" / "en" / name).read_text(encoding="utf-8")
         if expected.startswith("---\n"):
             expected = expected.split("\n---\n", 1)[1]
         assert (tmp_path / "en" / name).read_text(encoding="utf-8") == expected, name
@@ -199,10 +204,10 @@ def test_an_english_policy_imports_back_to_its_files(tmp_path):
 def test_a_missing_article_is_named_with_its_line(tmp_path):
     names = ["index.md", "articles/01.md", "articles/03.md", "appendix.md"]
     source = tmp_path / "gap.txt"
-    source.write_text(flattened(ROOT / "docs" / "en", names), encoding="utf-8")
+    source.write_text(flattened(ORG / "docs" / "en", names), encoding="utf-8")
     result = run_module("scripts.import_policy", str(source), "--lang", "en", "--out", str(tmp_path / "en"))
     assert result.returncode == 2
-    title = next(line[2:] for line in (ROOT / "docs/en/articles/03.md").read_text(encoding="utf-8").splitlines()
+    title = next(line[2:] for line in (ORG / "docs/en/articles/03.md").read_text(encoding="utf-8").splitlines()
                  if line.startswith("# "))
     line = source.read_text(encoding="utf-8").splitlines().index(title) + 1
     assert f"gap.txt:{line}: IMP002 article '{title}' follows article 1" in result.stderr

@@ -3,36 +3,42 @@ from __future__ import annotations
 
 from scripts.policy.contact import extract_contacts, policy_contacts
 from scripts.policy.reader import load_policy, parse_document
-from tests.conftest import ROOT
+from tests.conftest import ORG, ROOT
 
 
 def by_kind(contacts):
     return {c.kind: c for c in contacts}
 
 
-def test_the_real_japanese_blocks():
-    contacts = by_kind(policy_contacts(load_policy(ROOT / "docs", "ja", root=ROOT)))
+def test_the_fixture_organisations_japanese_blocks():
+    contacts = by_kind(policy_contacts(load_policy(ORG / "docs", "ja", root=ORG)))
     address, company = contacts["address"], contacts["company"]
-    assert address.path == "docs/ja/articles/06.md"
-    assert (address.postal_code.text, address.postal_written) == ("542-0081", "〒542-0081")
-    assert address.address.text == "大阪府大阪市中央区南船場4丁目10番5号702"
-    assert address.name.text == "アズポケット株式会社"
+    assert address.path == "docs/ja/articles/05.md"
+    assert (address.postal_code.text, address.postal_written) == ("460-0008", "〒460-0008")
+    assert address.address.text == "愛知県名古屋市中区栄3丁目7番21号501"
+    assert address.name.text == "株式会社こもれび工房"
     assert address.postal_code.line < address.address.line < address.name.line
-    assert company.path == "docs/ja/articles/12.md"
-    assert company.name.text == "アズポケット株式会社"
-    assert (company.representative_title.text, company.representative.text) == ("代表取締役", "伊丹　浩")
-    assert company.address.text.startswith("大阪府大阪市中央区南船場4丁目10番5号")
-    assert company.url.text == "https://www.azpocket.co.jp/contact"
+    assert company.path == "docs/ja/articles/06.md"
+    assert company.name.text == "株式会社こもれび工房"
+    assert (company.representative_title.text, company.representative.text) == ("代表取締役", "森山　葉子")
+    assert company.address.text.startswith("愛知県名古屋市中区栄3丁目7番21号")
+    assert company.url.text == "https://www.komorebi-kobo.example/contact"
     assert company.postal_code is None
 
 
-def test_the_real_english_blocks():
-    contacts = by_kind(policy_contacts(load_policy(ROOT / "docs", "en", root=ROOT)))
-    assert contacts["address"].postal_code.text == "542-0081"
-    assert contacts["address"].name.text == "AzPocket, Inc."
+def test_the_fixture_organisations_english_blocks():
+    contacts = by_kind(policy_contacts(load_policy(ORG / "docs", "en", root=ORG)))
+    assert contacts["address"].postal_code.text == "460-0008"
+    assert contacts["address"].name.text == "Komorebi Kobo, Inc."
     assert contacts["company"].representative_title.text == "Representative Director"
-    assert contacts["company"].representative.text == "Hiroshi Itami"
-    assert contacts["company"].url.text == "https://www.azpocket.co.jp/contact"
+    assert contacts["company"].representative.text == "Yoko Moriyama"
+    assert contacts["company"].url.text == "https://www.komorebi-kobo.example/contact"
+
+
+def test_the_real_policy_has_both_blocks_in_both_languages():
+    for lang in ("ja", "en"):
+        kinds = {c.kind for c in policy_contacts(load_policy(ROOT / "docs", lang, root=ROOT))}
+        assert kinds >= {"address", "company"}, lang
 
 
 def test_other_ways_editors_write_the_blocks():

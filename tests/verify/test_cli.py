@@ -31,8 +31,8 @@ def test_the_real_policy_passes_in_the_repository():
 def test_findings_are_printed_path_line_code_severity_message(tmp_path):
     result = verify(policy_copy(tmp_path / "repo", "addr002-postal-code-elsewhere"))
     assert result.returncode == 1
-    assert ("docs/ja/articles/06.md:25: ADDR002 error postal code 「〒100-0001」 does not match the address "
-            "「大阪府大阪市中央区南船場4丁目10番5号702」 (Japan Post: 542-0081") in result.stdout
+    assert ("docs/ja/articles/05.md:15: ADDR002 error postal code 「〒100-0001」 does not match the address "
+            "「愛知県名古屋市中区栄3丁目7番21号501」 (Japan Post: 460-0008") in result.stdout
     assert "Traceback" not in result.stderr
     assert re.search(r"verify: \d+ errors?, 1 warning", result.stderr)
 
@@ -41,17 +41,17 @@ def test_github_format_prints_one_annotation_per_finding(tmp_path):
     result = verify(policy_copy(tmp_path / "repo", "addr002-postal-code-elsewhere"), "--format", "github")
     lines = result.stdout.splitlines()
     assert lines and all(ANNOTATION.match(line) for line in lines), lines
-    assert "::error file=docs/ja/articles/06.md,line=25,title=ADDR002::postal code 「〒100-0001」" in result.stdout
-    assert any(line.startswith("::warning file=docs/en/articles/06.md,line=2,title=TRN001::") for line in lines)
+    assert "::error file=docs/ja/articles/05.md,line=15,title=ADDR002::postal code 「〒100-0001」" in result.stdout
+    assert any(line.startswith("::warning file=docs/en/articles/05.md,line=2,title=TRN001::") for line in lines)
     assert result.returncode == 1
 
 
 def test_json_format_is_a_list_of_objects(tmp_path):
     result = verify(policy_copy(tmp_path / "repo", "fig001-amount"), "--format", "json")
-    findings = json.loads(result.stdout)
-    assert findings == [{"path": "docs/en/articles/06.md", "line": 36, "code": "FIG001", "severity": "error",
+    findings = [f for f in json.loads(result.stdout) if f["code"] == "FIG001"]
+    assert findings == [{"path": "docs/en/articles/05.md", "line": 24, "code": "FIG001", "severity": "error",
                          "message": findings[0]["message"]}]
-    assert "5,500円" in findings[0]["message"]
+    assert "1,100円" in findings[0]["message"]
 
 
 def test_json_of_a_clean_policy_is_an_empty_list(policy):
@@ -61,9 +61,9 @@ def test_json_of_a_clean_policy_is_an_empty_list(policy):
 
 def test_paths_restrict_what_is_reported(tmp_path):
     repo = policy_copy(tmp_path / "repo", "addr004-company-name")
-    assert verify(repo, "docs/ja/articles/12.md").returncode == 1
+    assert verify(repo, "docs/ja/articles/06.md").returncode == 1
     assert verify(repo, "docs/ja/articles/").returncode == 1
-    other = verify(repo, "docs/ja/articles/06.md", "docs/en")
+    other = verify(repo, "docs/ja/articles/05.md", "docs/en")
     assert (other.returncode, "ADDR004" in other.stdout) == (0, False)
 
 
@@ -105,7 +105,7 @@ def test_help_names_the_options_and_exit_status():
 
 
 def _break(repo: Path, how: str) -> list[str]:
-    article = repo / "docs/ja/articles/10.md"
+    article = repo / "docs/ja/articles/07.md"
     if how == "no docs folder":
         for path in sorted(repo.joinpath("docs").rglob("*"), reverse=True):
             path.unlink() if path.is_file() else path.rmdir()
@@ -114,17 +114,17 @@ def _break(repo: Path, how: str) -> list[str]:
         import shutil
         shutil.rmtree(repo / "docs/en")
     elif how == "front matter not YAML":
-        article.write_text("---\ntitle: [unclosed\n---\n# 第１０条（法令、規範の遵守）\n", encoding="utf-8")
+        article.write_text("---\ntitle: [unclosed\n---\n# 第７条（この方針の変更）\n", encoding="utf-8")
     elif how == "front matter not a mapping":
-        article.write_text("---\n- a\n- b\n---\n# 第１０条（法令、規範の遵守）\n", encoding="utf-8")
+        article.write_text("---\n- a\n- b\n---\n# 第７条（この方針の変更）\n", encoding="utf-8")
     elif how == "not UTF-8":
-        article.write_bytes("# 第１０条（法令、規範の遵守）\n".encode("shift_jis"))
+        article.write_bytes("# 第７条（この方針の変更）\n".encode("shift_jis"))
     elif how == "no company data":
         (repo / "data/company.yml").unlink()
     elif how == "company data not YAML":
         (repo / "data/company.yml").write_text("ja: [\n", encoding="utf-8")
     elif how == "company data incomplete":
-        (repo / "data/company.yml").write_text("postal_code: '542-0081'\n", encoding="utf-8")
+        (repo / "data/company.yml").write_text("postal_code: '460-0008'\n", encoding="utf-8")
     elif how == "missing PATH":
         return ["docs/ja/articles/99.md"]
     elif how == "PATH outside docs":
@@ -139,9 +139,9 @@ def _break(repo: Path, how: str) -> list[str]:
 UNREADABLE = {
     "no docs folder": "docs: no such folder",
     "no English folder": "docs/en: no such folder",
-    "front matter not YAML": "docs/ja/articles/10.md:3: front matter is not valid YAML",
-    "front matter not a mapping": "docs/ja/articles/10.md:2: front matter must be a mapping",
-    "not UTF-8": "docs/ja/articles/10.md:1: not UTF-8 text",
+    "front matter not YAML": "docs/ja/articles/07.md:3: front matter is not valid YAML",
+    "front matter not a mapping": "docs/ja/articles/07.md:2: front matter must be a mapping",
+    "not UTF-8": "docs/ja/articles/07.md:1: not UTF-8 text",
     "no company data": "data/company.yml: company data file not found",
     "company data not YAML": "data/company.yml:2: not valid YAML",
     "company data incomplete": "data/company.yml:1: the company data file lacks ja.name",
