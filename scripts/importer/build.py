@@ -26,6 +26,7 @@ class Problem:
     line: Line
     code: str
     message: str
+    warning: bool = False   # reported, but the text still has its place
 
 
 @dataclass
@@ -46,13 +47,14 @@ class Imported:
     problems: list[Problem]
     skipped_before: list[Line]
     skipped_after: list[Line]
+    kept_elsewhere: list[Line] = field(default_factory=list)   # chapters and captions: in front matter, titles
 
 
 def _is_article(line: Line, lang: str) -> bool:
     return article_heading(line.text, lang) is not None
 
 
-def _policy_span(lines: list[Line], lang: str) -> tuple[int, int]:
+def _policy_span(lines: list[Line], lang: str, whole: bool = False) -> tuple[int, int]:
     start = next((i for i, l in enumerate(lines) if PREAMBLE_HEADINGS.match(l.text)), None)
     if start is None:
         first = next((i for i, l in enumerate(lines)
@@ -60,20 +62,50 @@ def _policy_span(lines: list[Line], lang: str) -> tuple[int, int]:
         if first is None:
             return 0, -1
         start = first - 1 if first > 0 and CAPTION_ONLY.match(lines[first - 1].text) else first
+        # Without はじめに, the document's title (and the text under it) opens the policy.
+        title = _title_before(lines, start)
+        if title is not None:
+            start = title
     end = len(lines)
     appendix = next((i for i in range(start, len(lines)) if APPENDIX_TITLE.match(lines[i].text)
                      and len(lines[i].text) <= 30), None)
-    if appendix is not None:
+    if appendix is not None and whole:
+        # One document of several on a page: the appendix runs on to the next document.
+        end = len(lines)
+    elif appendix is not None:
         end = appendix + 1
-        while end < len(lines) and (read_date(lines[end].text).written or CLOSING.match(lines[end].text)):
+        while end < len(lines) and (read_date(lines[end].text).written or CLOSING.match(lines[end].text)
+                                    or _provision_text(lines[end].text, lang)):
             end += 1
             if CLOSING.match(lines[end - 1].text):
                 break
     return start, end
 
 
-def split_policy(lines: list[Line], lang: str = "ja") -> Imported:
-    start, end = _policy_span(lines, lang)
+def _provision_text(text: str, lang: str) -> bool:
+    """A numbered provision or a sentence of the appendix ('１ この定款は、…から施行する。')."""
+    return classify(text, lang)[0] != model.TEXT or "。" in text
+
+
+_TITLE_WORDS = re.compile(r"(ポリシー|規約|方針|規程|規定|約款|定款|について|の取扱い|Policy|Terms|Notice|Conditions|"
+                          r"Agreement|Regulations|Articles of)", re.I)
+
+
+def _title_before(lines: list[Line], first: int) -> int | None:
+    """A heading (or a short line naming the document) above the first article, over prose only."""
+    index = first - 1
+    while index >= 0:
+        line = lines[index]
+        if line.heading or (len(line.text) <= 40 and "。" not in line.text and _TITLE_WORDS.search(line.text)):
+            return index
+        if "。" not in line.text and len(line.text) <= 60:
+            return None
+        index -= 1
+    return None
+
+
+def split_policy(lines: list[Line], lang: str = "ja", whole: bool = False) -> Imported:
+    start, end = _policy_span(lines, lang, whole)
     problems: list[Problem] = []
     if end < 0:
         return Imported([], [], lines, [])
@@ -82,12 +114,14 @@ def split_policy(lines: list[Line], lang: str = "ja") -> Imported:
     current: Part | None = None
     chapter = ""
     pending_caption: Line | None = None
+    kept: list[Line] = []
     for index, line in enumerate(body):
         nxt = body[index + 1] if index + 1 < len(body) else None
         if CAPTION_ONLY.match(line.text) and nxt is not None and _is_article(nxt, lang):
             heading = article_heading(nxt.text, lang)
             if not heading.caption:
                 pending_caption = line   # '（目的）' above '第1条　…'
+                kept.append(line)
                 continue
         heading = article_heading(line.text, lang)
         if heading:
@@ -102,28 +136,33 @@ def split_policy(lines: list[Line], lang: str = "ja") -> Imported:
                 bracket = "()"
             space = " " if lang == "en" else ""
             title = heading.numeral + (f"{space}{bracket[0]}{caption}{bracket[1]}" if caption else "")
+            rest = heading.rest
+            if not caption and rest and len(rest) <= 20 and not re.search(r"[。、.,]", rest):
+                # '第１条　入会手続': a caption without brackets, kept as written.
+                title, rest = line.text, ""
             current = Part(f"articles/{heading.number:02d}.md", title, chapter=chapter, heading=line)
-            if heading.rest:
-                current.lines.append(Line(heading.rest, line.line, line.col))
+            if rest:
+                current.lines.append(Line(rest, line.line, line.col))
             parts.append(current)
             continue
         chap = chapter_heading(line.text, lang)
-        if chap:
+        if chap and len(line.text) <= 40 and "。" not in line.text:
             chapter = line.text
+            kept.append(line)
             continue
         if APPENDIX_TITLE.match(line.text) and len(line.text) <= 30:
-            current = Part("appendix.md", line.text)
+            current = Part("appendix.md", line.text, heading=line)
             parts.append(current)
             continue
         if current is None:
-            current = Part("index.md", line.text)
+            current = Part("index.md", line.text, heading=line)
             parts.append(current)
             continue
         if current.rel == "index.md" and _looks_like_heading(line.text, lang):
             current.subheadings.add(len(current.lines))
         current.lines.append(line)
     problems += _check_numbering(parts, lang)
-    return Imported(parts, problems, lines[:start], lines[end:])
+    return Imported(parts, problems, lines[:start], lines[end:], kept)
 
 
 def _looks_like_heading(text: str, lang: str) -> bool:
@@ -134,7 +173,11 @@ def _looks_like_heading(text: str, lang: str) -> bool:
 
 
 def _check_numbering(parts: list[Part], lang: str) -> list[Problem]:
-    """Numbers that do not follow on: we cannot tell where such text belongs."""
+    """Numbers that go back or repeat: we cannot tell where such text belongs.
+
+    A number that skips ahead (（１） then （３）) still has its place, by its number; it is
+    reported as a warning (IMP005), as published policies do skip numbers.
+    """
     problems = []
     expected_article = None
     for part in parts:
@@ -152,16 +195,21 @@ def _check_numbering(parts: list[Part], lang: str) -> list[Problem]:
                 # The first paragraph may go unnumbered (Japanese statute style): then numbering starts at 2.
                 allowed = {1, 2} if paragraph is None else {paragraph + 1}
                 if value not in allowed:
-                    problems.append(Problem(line, "IMP003",
-                                            f"could not place {_quote(line.text)}: paragraph {marker} "
-                                            f"does not follow paragraph {paragraph or '(none)'}"))
+                    placeable = value > (paragraph or 1)
+                    problems.append(Problem(line, "IMP003" if not placeable else "IMP005",
+                                            f"{'could not place' if not placeable else 'numbering skips at'} "
+                                            f"{_quote(line.text)}: paragraph {marker} "
+                                            f"does not follow paragraph {paragraph or '(none)'}",
+                                            warning=placeable))
                 paragraph, item = value, None
             elif kind == model.ITEM:
                 allowed = {1} if item is None else {item + 1}
                 if value not in allowed:
-                    problems.append(Problem(line, "IMP004",
-                                            f"could not place {_quote(line.text)}: item {marker} "
-                                            f"does not follow item {item or '(none)'}"))
+                    placeable = value > (item or 0)
+                    problems.append(Problem(line, "IMP004" if not placeable else "IMP005",
+                                            f"{'could not place' if not placeable else 'numbering skips at'} "
+                                            f"{_quote(line.text)}: item {marker} "
+                                            f"does not follow item {item or '(none)'}", warning=placeable))
                 item = value
     return problems
 

@@ -84,10 +84,13 @@ class Revision:
     events: tuple[str, ...]   # normalised: 'enacted', 'revised', 'effective'
     text: str
     line: int
+    # A record that never names 施行 (effective), only 制定 / 改定, takes each line as in
+    # force on its date, as such policies are read.
+    implied_effective: bool = False
 
     @property
     def in_force(self) -> bool:
-        return "effective" in self.events
+        return "effective" in self.events or (self.implied_effective and bool(self.events))
 
 
 @dataclass

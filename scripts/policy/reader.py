@@ -209,6 +209,9 @@ def _revisions(doc: model.Document) -> list[model.Revision]:
         block.kind = model.REVISION
         if reading.date is not None:
             revisions.append(model.Revision(reading.date, read_events(block.text), block.text, block.line))
+    if revisions and not any("effective" in r.events for r in revisions):
+        for revision in revisions:
+            revision.implied_effective = True
     return revisions
 
 

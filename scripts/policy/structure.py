@@ -23,7 +23,8 @@ ARTICLE_JA = re.compile(
     rf"^(第{_SPACE}*({_N}){_SPACE}*条(?:の({_N}))?)"
     rf"{_SPACE}*(?:[（(]([^（()）]+)[）)])?{_SPACE}*(.*)$", re.S)
 ARTICLE_EN = re.compile(r"^(Article\s+(\d+)(?:-(\d+))?)\s*(?:\((.+?)\))?\s*(.*)$", re.S)
-CHAPTER_JA = re.compile(rf"^第{_SPACE}*({_N}){_SPACE}*章(?:{_SPACE}*(.*))?$", re.S)
+# '第1章　総則', and in brackets as some house styles write it: '【第一章　本サービスについて】'.
+CHAPTER_JA = re.compile(rf"^[【\[［〔]?第{_SPACE}*({_N}){_SPACE}*章(?:{_SPACE}*(.*?))?[】\]］〕]?$", re.S)
 CHAPTER_EN = re.compile(r"^Chapter\s+(\d+)\b\s*(.*)$", re.S)
 CAPTION_ONLY = re.compile(r"^[（(]([^（()）]{1,40})[）)]$")
 

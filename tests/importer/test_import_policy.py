@@ -111,7 +111,7 @@ def test_differing_files_are_not_overwritten_without_force(tmp_path):
     ("missing.txt", None, "no such file"),
     ("empty.txt", b"", "the file is empty"),
     ("latin1.txt", "第１条（個人情報）".encode("shift_jis"), "not UTF-8 text"),
-    ("menu.txt", "レンタルサーバー お問い合わせ ログイン".encode(), "no articles found"),
+    ("menu.txt", "レンタルサーバー お問い合わせ ログイン".encode(), "no articles or sections found"),
 ])
 def test_bad_input_exits_2_and_writes_nothing(tmp_path, name, content, message):
     source = tmp_path / name
@@ -127,8 +127,10 @@ def test_bad_input_exits_2_and_writes_nothing(tmp_path, name, content, message):
 def test_text_that_cannot_be_placed_is_named_and_nothing_written(tmp_path):
     result, out = import_to(tmp_path, FIXTURES / "styles" / "unplaceable.txt")
     assert result.returncode == 2
-    assert "unplaceable.txt:6: IMP004 could not place “（３）住所”: item （３） does not follow item 1" in result.stderr
+    assert "unplaceable.txt:6: IMP004 could not place “（１）住所”: item （１） does not follow item 2" in result.stderr
     assert "unplaceable.txt:7: IMP003 could not place" in result.stderr
+    # A number that skips ahead still has its place: only a warning.
+    assert "unplaceable.txt:5: IMP005 warning numbering skips at “（２）氏名”" in result.stderr
     assert not out.exists()
 
 
@@ -136,7 +138,9 @@ def test_statute_house_style(tmp_path):
     result, out = import_to(tmp_path, FIXTURES / "styles" / "statute-style.txt")
     assert result.returncode == 0, result.stderr
     files = {k: v.decode() for k, v in read_tree(out).items()}
-    assert sorted(files) == ["appendix.md", "articles/01.md", "articles/02.md", "articles/03.md"]
+    assert sorted(files) == ["appendix.md", "articles/01.md", "articles/02.md", "articles/03.md", "index.md"]
+    # The document's title is kept (as the preamble's heading); the company line above it is chrome.
+    assert files["index.md"] == "# 個人情報取扱規程\n"
     assert files["articles/01.md"] == (
         "---\nchapter: 第1章　総則\n---\n\n# 第1条（目的）\n\n"
         "この規程は、株式会社サンプル（以下「会社」という。）における個人情報の適正な取扱いについて定める。\n")
@@ -145,7 +149,7 @@ def test_statute_house_style(tmp_path):
     assert files["articles/03.md"].startswith("---\nchapter: 第2章　取得及び利用\n---\n\n# 第3条(取得の方法)\n\n会社は、偽り")
     assert "\n\n① 本人の同意を得ることが困難であるとき\n" in files["articles/03.md"]
     assert files["appendix.md"] == "# 附則\n\nこの規程は、令和4年4月1日から施行する。\n\n以上\n"
-    assert "left out 2 line(s) before the policy" in result.stderr
+    assert "left out 1 line(s) before the policy" in result.stderr
     assert "left out 1 line(s) after the policy" in result.stderr
 
 
@@ -154,7 +158,7 @@ def test_the_statute_style_reads_with_the_policy_core(tmp_path):
     result, out = import_to(tmp_path, FIXTURES / "styles" / "statute-style.txt")
     policy = load_policy(tmp_path, "ja")
     ids = [c.id for c in policy.clauses()]
-    assert ids[:2] == ["art-1", "art-1-p1"]
+    assert ids[:3] == ["preamble", "art-1", "art-1-p1"]
     assert "art-2-p1-i2" in ids and "art-2-p2" in ids and "art-3-p2-i2-s1" in ids
     assert policy.effective_date().isoformat() == "2022-04-01"
 
