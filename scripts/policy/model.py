@@ -84,8 +84,8 @@ class Revision:
     events: tuple[str, ...]   # normalised: 'enacted', 'revised', 'effective'
     text: str
     line: int
-    # A record that never names 施行 (effective), only 制定 / 改定, takes each line as in
-    # force on its date, as such policies are read.
+    # A record that never names 施行 (effective) but has a 制定 line or closes with 以上 takes
+    # each dated line as in force on its date, as such policies are read (see reader).
     implied_effective: bool = False
 
     @property

@@ -209,7 +209,12 @@ def _revisions(doc: model.Document) -> list[model.Revision]:
         block.kind = model.REVISION
         if reading.date is not None:
             revisions.append(model.Revision(reading.date, read_events(block.text), block.text, block.line))
-    if revisions and not any("effective" in r.events for r in revisions):
+    # A record that names no 施行 is read as in force on its dates when it is a closing record
+    # of the kinds real policies use: with a 制定 line, or closed by 以上 ('以上' then '2023年7月1日改訂').
+    # Revisions alone (改定 lines, no 制定, no 以上) still leave nothing in force (REV005).
+    closed = any(re.match(r"^\W*以上\W*$", b.text) for b in doc.blocks if b.kind != model.HEADING)
+    if revisions and not any("effective" in r.events for r in revisions) and (
+            closed or any("enacted" in r.events for r in revisions)):
         for revision in revisions:
             revision.implied_effective = True
     return revisions
