@@ -15,6 +15,7 @@ from ..policy import model
 from ..policy.dates import read_date
 from ..policy.structure import (APPENDIX_TITLE, CAPTION_ONLY, article_heading, chapter_heading,
                                 classify)
+from .outline import TITLE_WORDS
 from .source import Line
 
 PREAMBLE_HEADINGS = re.compile(r"^(はじめに|前文|序文|Introduction|Preamble)$")
@@ -87,16 +88,12 @@ def _provision_text(text: str, lang: str) -> bool:
     return classify(text, lang)[0] != model.TEXT or "。" in text
 
 
-_TITLE_WORDS = re.compile(r"(ポリシー|規約|方針|規程|規定|約款|定款|について|の取扱い|Policy|Terms|Notice|Conditions|"
-                          r"Agreement|Regulations|Articles of)", re.I)
-
-
 def _title_before(lines: list[Line], first: int) -> int | None:
     """A heading (or a short line naming the document) above the first article, over prose only."""
     index = first - 1
     while index >= 0:
         line = lines[index]
-        if line.heading or (len(line.text) <= 40 and "。" not in line.text and _TITLE_WORDS.search(line.text)):
+        if line.heading or (len(line.text) <= 40 and "。" not in line.text and TITLE_WORDS.search(line.text)):
             return index
         if "。" not in line.text and len(line.text) <= 60:
             return None

@@ -19,11 +19,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..policy.structure import outline_marker, section_heading
-from .endings import CLOSING, is_ending_line, is_revision_line, is_signature
+from .endings import is_ending_line, is_revision_line, is_signature
 from .source import Line
 
-TITLE_WORDS = re.compile(r"(ポリシー|規約|方針|規程|規定|約款|について|の取扱い|宣言|Policy|Terms|Notice|Conditions|"
-                         r"Statement|Agreement)", re.I)
+TITLE_WORDS = re.compile(r"(ポリシー|規約|方針|規程|規定|約款|定款|について|の取扱い|宣言|Policy|Terms|Notice|"
+                         r"Conditions|Statement|Agreement|Regulations|Articles of)", re.I)
 APPENDIX_HEADING = re.compile(r"^(附\s*則|付\s*則|Supplementary Provisions?|Addendum)$", re.I)
 _HEADING_STYLES = ("n.", "n ", "decimal")
 
@@ -54,7 +54,9 @@ def _prose(text: str) -> bool:
 def _heading_like(text: str) -> bool:
     """A short line without a sentence: '１．適正な取得', '1 目的'."""
     number, numeral, caption = section_heading(text)
-    return (number is not None and 0 < len(caption) <= 40 and "。" not in caption
+    width = 80 if caption.isascii() else 40
+    return (number is not None and 0 < len(caption) <= width and "。" not in caption
+            and not (caption.isascii() and caption.endswith((".", ";")))
             and not caption.endswith(("、", ",", "：", ":")) and not is_revision_line(text))
 
 
@@ -155,6 +157,11 @@ def outline(lines: list[Line]) -> Outline | None:
         return None
     first = heads[0]
     title_at = _title_index(lines, first, level)
+    if title_at is None and len(heads) >= 3 and TITLE_WORDS.search(lines[first].text) \
+            and not any(_prose(l.text) for l in lines[:first]):
+        # Headings of one kind throughout (bold lines): the first, naming the document, is its title.
+        title_at, heads = first, heads[1:]
+        first = heads[0]
     start = title_at if title_at is not None else 0
     title = lines[title_at] if title_at is not None else None
     preamble = lines[start + 1 if title is not None else start:first]
@@ -221,9 +228,6 @@ def _starts_document(lines: list[Line], level: int) -> bool:
     head = lines[0]
     return bool(head.heading and (not level or head.heading < level))
 
-
-def is_closing(line: Line) -> bool:
-    return bool(CLOSING.match(line.text))
 
 
 # Writing: one Markdown file per section, blocks separated by blank lines.

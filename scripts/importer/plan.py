@@ -120,7 +120,9 @@ def _plan_sections(lines: list[Line], lang: str, markdown: bool) -> Document | N
 
 def plan(lines: list[Line], lang: str, markdown: bool = False) -> list[Document]:
     """Every document of the page, in page order (empty when none is found)."""
-    if any(article_heading(l.text, lang) for l in lines):
+    articles = sum(1 for l in lines if article_heading(l.text, lang))
+    # A sentence may start with '第3条に定める…' in a section-style policy: one such line is not a style.
+    if articles >= 2 or (articles == 1 and sections.outline(lines) is None):
         chunks = [c for c in _article_documents(lines, lang) if any(article_heading(l.text, lang) for l in c)]
         return [_plan_articles(chunk, lang, whole=index + 1 < len(chunks)) for index, chunk in enumerate(chunks)]
     out = []

@@ -69,7 +69,26 @@ def text_lines(text: str) -> list[Line]:
     if len(nonblank) <= 2:
         # A one-line capture: split it into its blocks.
         return [piece for i, line in nonblank for piece in split_capture(line, i)]
-    return [Line(line.strip(), i) for i, line in nonblank]
+    return [Line(line.strip(), i, heading=MARKED_HEADING if marked_heading(line.strip()) else 0)
+            for i, line in nonblank]
+
+
+# A heading told apart only by a mark or by bold type ('■個人情報の利用目的', '【お問い合わせ】',
+# <p><strong>…</strong></p>): a level below every real one, so real headings win.
+MARKED_HEADING = 7
+_MARK = re.compile(r"^(?:[■□●◆◇▼▽▶▷◎]\s*[^\s■□●◆◇].{0,38}|【[^】]{1,30}】)$")
+
+
+def marked_heading(text: str) -> bool:
+    return bool(_MARK.match(text)) and "。" not in text and not re.search(r"[0-9０-９]+\s*年", text)
+
+
+def _bold_only(tag) -> bool:
+    strong = tag.find(("strong", "b"), recursive=False)
+    if strong is None:
+        return False
+    text = tag.get_text(strip=True)
+    return bool(text) and text == strong.get_text(strip=True) and len(text) <= 40 and "。" not in text
 
 
 _POLICY_TEXT = re.compile(r"。|第\s*[0-9０-９一二三四五六七八九十]+\s*条|[0-9０-９]\s*年\s*[0-9０-９]+\s*月|[.!?]\s+[A-Z]")
@@ -156,6 +175,9 @@ class _Walker:
                     self.line = self.cursor = child.sourceline
                 if re.fullmatch(r"h[1-6]", child.name):
                     self.heading = int(child.name[1])
+                elif not self.heading and child.name in ("p", "div", "dt") and (
+                        _bold_only(child) or marked_heading(child.get_text(strip=True))):
+                    self.heading = MARKED_HEADING
                 if child.name in _LISTS:
                     self.depth += 1
                 if child.name == "li":

@@ -132,8 +132,10 @@ def find_dates(text: str) -> list[DateReading]:
 _EVENTS = [
     ("enacted", re.compile(r"制定|策定|enact|establish|adopt", re.I)),
     ("revised", re.compile(r"改定|改訂|改正|最終更新|revis|amend|updat", re.I)),
-    # 'DATE現在' (as of) and '以上 DATE' (the closing line's date) date the text in force.
-    ("effective", re.compile(r"施行|適用|実施|現在|^\W*以上|effect|enforce|in force|\bas of\b", re.I)),
+    # 'DATE現在' (as of), '以上 DATE' (the closing line's date) and '最終更新日' / 'Last updated'
+    # date the text in force.
+    ("effective", re.compile(r"施行|適用|実施|現在|^\W*以上|最終更新|effect|enforce|in force|\bas of\b|"
+                             r"last (?:updated|modified|revised)", re.I)),
 ]
 
 

@@ -29,6 +29,8 @@ _HEADING = re.compile(r"^(第\s*[0-9０-９]+\s*条(\s*[（(][^）)]*[）)])?|Ar
 def visible_text(path: Path) -> str:
     text = path.read_text(encoding="utf-8")
     if path.suffix in (".html", ".php"):
+        # Inline tags join their text, block tags end a line.
+        text = re.sub(r"</?(?:strong|b|em|a|span)\b[^>]*>", "", text)
         text = _CHROME_ELEMENTS.sub("", _TEMPLATE.sub("", text))
         text = html.unescape(re.sub(r"<[^>]+>", "\n", text))
     return re.sub(r"\{:[^}]*\}", "", text)
@@ -78,6 +80,8 @@ CASES = [
      ["ログイン", "ブックマーク", "新規会員登録", "会社概要", "© Hidamari"]),
     ("articles-en.txt", "en", 3, ["2025-04-01", "2025-10-01"], "2025-10-01", ["Sign in", "Contact | Privacy"]),
     ("articles-captions-table.html", "ja", 4, ["2025-04-01"], "2025-04-01", ["ログイン", "トップ"]),
+    ("captured-marked-headings.txt", "ja", 3, ["2025-08-01"], "2025-08-01", ["ログイン", "診療時間", "アクセス"]),
+    ("html-bold-headings.html", "en", 3, ["2025-08-01"], "2025-08-01", ["Our breads", "Cart", "Jobs"]),
 ]
 
 
