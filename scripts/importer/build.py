@@ -106,12 +106,13 @@ def split_policy(lines: list[Line], lang: str = "ja", whole: bool = False) -> Im
     problems: list[Problem] = []
     if end < 0:
         return Imported([], [], lines, [])
-    body = lines[start:end]
+    body = [_list_item(line, lang) for line in lines[start:end]]
+    # The source lines written with an item marker are kept, in their new form.
+    kept: list[Line] = [old for old, new in zip(lines[start:end], body) if old is not new]
     parts: list[Part] = []
     current: Part | None = None
     chapter = ""
     pending_caption: Line | None = None
-    kept: list[Line] = []
     for index, line in enumerate(body):
         nxt = body[index + 1] if index + 1 < len(body) else None
         if CAPTION_ONLY.match(line.text) and nxt is not None and _is_article(nxt, lang):
@@ -160,6 +161,21 @@ def split_policy(lines: list[Line], lang: str = "ja", whole: bool = False) -> Im
         current.lines.append(line)
     problems += _check_numbering(parts, lang)
     return Imported(parts, problems, lines[:start], lines[end:], kept)
+
+
+_LIST_NUMBER = re.compile(r"^([0-9０-９]+)[.．)）]\s*(?=\S)")
+
+
+def _list_item(line: Line, lang: str) -> Line:
+    """A numbered list item inside an article (<ol><li>, a Markdown '1.' list) is an item of the
+    paragraph it stands in, not a paragraph: it is written with the item marker, '（1）' / '(1)'."""
+    if not line.depth:
+        return line
+    match = _LIST_NUMBER.match(line.text)
+    if not match:
+        return line
+    marker = f"（{match[1]}）" if lang == "ja" else f"({match[1]}) "
+    return Line(marker + line.text[match.end():], line.line, line.col, line.heading, line.depth)
 
 
 def _looks_like_heading(text: str, lang: str) -> bool:

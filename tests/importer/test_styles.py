@@ -82,6 +82,7 @@ CASES = [
     ("articles-captions-table.html", "ja", 4, ["2025-04-01"], "2025-04-01", ["ログイン", "トップ"]),
     ("captured-marked-headings.txt", "ja", 3, ["2025-08-01"], "2025-08-01", ["ログイン", "診療時間", "アクセス"]),
     ("html-bold-headings.html", "en", 3, ["2025-08-01"], "2025-08-01", ["Our breads", "Cart", "Jobs"]),
+    ("articles-html-lists.html", "ja", 3, ["2025-09-01"], "2025-09-01", ["書籍一覧", "営業時間"]),
 ]
 
 
@@ -205,3 +206,13 @@ def test_a_translation_gets_the_same_ids_and_mismatches_are_named(tmp_path, caps
     assert code == 0
     assert "IMP010 warning sec-1-p2-i1 「- 名札に印刷するお名前」" in messages
     assert f"({docs / 'ja' / 'sections/01.md'}:11) has no counterpart here" in messages
+
+
+def test_list_items_inside_articles_are_items(tmp_path, capsys):
+    out = tmp_path / "ja"
+    code, messages = run(capsys, STYLES / "articles-html-lists.html", "--out", out)
+    assert code == 0 and "left out" not in messages, messages
+    text = (out / "articles/02.md").read_text(encoding="utf-8")
+    assert "\n\n（1）他人の名義で注文する行為\n\n（2）当店の商品" in text
+    ids = [c.id for c in read_document(out / "articles/02.md", "articles/02.md", "ja").clauses]
+    assert ids == ["art-2", "art-2-p1", "art-2-p1-i1", "art-2-p1-i2", "art-2-p2"]
