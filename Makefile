@@ -29,8 +29,10 @@ $(NODE_TOOLS): tests/browser/package.json tests/browser/package-lock.json
 	npm ci --prefix tests/browser --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
+# PORT=8001 make serve (or make serve PORT=8001) when 8000 is taken.
+PORT ?= 8000
 serve: $(RUNTIME)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 # Nothing inconsistent is published: verify stops the build on an error.
 build: $(RUNTIME)

@@ -13,6 +13,8 @@ import mimetypes
 import threading
 from pathlib import Path
 
+LANG_PREFIXES = ("en",)  # languages served under /<lang>/, each with its own 404.html
+
 _COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 _TYPES = {".js": "application/javascript", ".mjs": "application/javascript", ".json": "application/json",
           ".pagefind": "application/wasm", ".pf_meta": "application/octet-stream",
@@ -42,6 +44,36 @@ def headers_for(rules, url_path: str) -> list[tuple[str, str]]:
         if fnmatch.fnmatchcase(url_path, pattern.replace(":splat", "*")):
             found += values
     return found
+
+
+def not_found_page(root: Path, url_path: str, langs=LANG_PREFIXES) -> Path:
+    """The 404 of the language a missing URL belongs to (``/en/…`` → ``/en/404.html``)."""
+    for lang in langs:
+        page = Path(root) / lang / "404.html"
+        if url_path.startswith(f"/{lang}/") and page.is_file():
+            return page
+    return Path(root) / "404.html"
+
+
+def serve_language_404(server, langs=LANG_PREFIXES) -> None:
+    """Make ``mkdocs serve`` answer like Netlify: its error page is the root 404.html for
+    every URL, so ``/en/…`` showed the Japanese one. The request's path is kept per thread
+    for the error handler, which MkDocs calls with the status code only."""
+    request = threading.local()
+    app = server.get_app()
+
+    def remember_path(environ, start_response):
+        request.path = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", "ignore")
+        return app(environ, start_response)
+
+    def error_page(code: int) -> bytes | None:
+        if code != 404:
+            return None
+        page = not_found_page(Path(server.root), getattr(request, "path", "/"), tuple(langs))
+        return page.read_bytes() if page.is_file() else None
+
+    server.set_app(remember_path)
+    server.error_handler = error_page
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -75,8 +107,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             return
         if target is None:
-            lang_404 = self.root / "en" / "404.html"
-            target = lang_404 if url_path.startswith("/en/") and lang_404.is_file() else self.root / "404.html"
+            target = not_found_page(self.root, url_path)
         body = target.read_bytes()
         ctype = _TYPES.get(target.suffix) or mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if ctype.startswith("text/") or ctype in ("application/javascript", "application/json"):

@@ -35,6 +35,7 @@ from ..policy.company import names, read_company
 from ..policy.dates import format_date
 from ..policy.reader import PolicyError, load_policy, parse_document, policy_today
 from . import headers as site_headers
+from . import localserve as site_localserve
 from . import nav as site_nav
 from . import robots as site_robots
 from . import search as site_search
@@ -152,6 +153,8 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
 
     def on_serve(self, server, config, builder):
         history.watch(server, self.root, self.config.archive)
+        site_localserve.serve_language_404(server, [lang for lang in self.languages.codes
+                                                    if lang != self.languages.default])
         return server
 
     def _policy(self, config, lang: str) -> model.Policy:
@@ -217,9 +220,13 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
     def on_template_context(self, context, template_name, config):
         if template_name == "404.html":
             # The 404 page has no twin page: its switcher leads to each language's home.
-            context["config"].extra["alternate"] = [
-                {"name": self.languages.names[lang], "link": self.languages.home(lang), "lang": lang}
-                for lang in self.languages.codes]
+            alternates = [{"name": self.languages.names[lang], "link": self.languages.home(lang), "lang": lang}
+                          for lang in self.languages.codes]
+            # static-i18n sets the switcher as an attribute of `extra` on every page, and the
+            # template reads the attribute before the key: left alone, the next language's 404
+            # showed the last page built's alternates (a history page).
+            context["config"].extra["alternate"] = alternates
+            setattr(context["config"].extra, "alternate", alternates)
         context = self._context(context, config)
         context["policy_home"] = self.languages.home(self._lang(config))
         return context
