@@ -103,12 +103,16 @@ def is_revision_page(page) -> bool:
     return meta.get("page") == "history" and meta.get("history") in (pages.REVISION, pages.DIFF)
 
 
-def page_context(context: dict, page) -> dict:
-    """A revision's pages show that revision's effective date, not today's."""
+def page_context(context: dict, page, today: dt.date) -> dict:
+    """A revision's pages show that revision's effective date, not today's; an upcoming
+    revision's date is one it will take effect on, not one it took effect on."""
     if is_revision_page(page):
         date = dt.date.fromisoformat(str(page.meta["revision"]))
-        context["policy_effective"] = format_date(date, context.get("policy_lang", "ja"))
+        lang = context.get("policy_lang", "ja")
+        context["policy_effective"] = format_date(date, lang)
         context["policy_effective_iso"] = date.isoformat()
+        if date > today:
+            context["policy_effective_label"] = strings(lang)["takes_effect"]
     return context
 
 

@@ -215,7 +215,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
 
     def on_page_context(self, context, page, config, nav):
         context["policy_indexed"] = site_search.indexable(page)
-        return history.page_context(self._context(context, config), page)
+        return history.page_context(self._context(context, config), page, self.state.today)
 
     def on_template_context(self, context, template_name, config):
         if template_name == "404.html":

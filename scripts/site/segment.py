@@ -3,7 +3,7 @@
 Japanese has no spaces between words, and a dictionary segmenter cuts compounds where
 a visitor's query may not (`ログ` inside アクセスログ) and costs about 1 s to load on
 every build. Instead every run of kana and kanji becomes its overlapping pairs of
-characters (アクセス → アク クセ セス), and a query becomes the pairs of what was
+characters and its last (アクセス → アク クセ セス ス), and a query becomes the pairs of what was
 typed: a page holding the query holds all of its pairs, whatever the word boundaries.
 Letters, digits and Latin punctuation are left as they are, so English and
 `IPアドレス`'s `IP` stay whole words; Japanese punctuation becomes a word of its own.
@@ -27,10 +27,17 @@ _PUNCTUATION = re.compile("[\u3000-\u3004\u3008-\u303f\u30fb]")
 
 
 def pairs(run: str) -> list[str]:
-    """The overlapping pairs of a run; a one-character run is its own word."""
+    """The overlapping pairs of a run, then its last character; a one-character run is
+    its own word.
+
+    The last character is a word too because Pagefind cuts a Japanese query again with the
+    browser's word segmenter (``Intl.Segmenter``), which may split a pair into its two
+    characters (者名 → 者 名). Pagefind matches each word as the start of an indexed word,
+    so every character of a run must begin one: each begins a pair but the last.
+    """
     if len(run) < 2:
         return [run]
-    return [run[i:i + 2] for i in range(len(run) - 1)]
+    return [run[i:i + 2] for i in range(len(run) - 1)] + [run[-1]]
 
 
 def segment(text: str) -> str:

@@ -3,6 +3,7 @@
 STRINGS = {
     "ja": {
         "effective": "施行日",
+        "takes_effect": "施行予定日",
         "prevails": "",
         "clause_link": "この箇所へのリンク",
         "policy_heading": "個人情報保護方針",
@@ -15,6 +16,7 @@ STRINGS = {
     },
     "en": {
         "effective": "Effective date",
+        "takes_effect": "Takes effect on",
         "prevails": ("This is an English translation for reference. The Japanese original prevails "
                      "in case of any discrepancy."),
         "clause_link": "Link to this clause",

@@ -71,3 +71,45 @@ def test_past_revisions_are_not_searchable(browser, history_served, history_urls
         assert hrefs and not [h for h in hrefs if "/history/" in h], hrefs
     finally:
         v.close()
+
+
+@pytest.mark.parametrize("lang,prefix,label,banner", [
+    ("ja", "/", "施行予定日", "まだ施行されていません"),
+    ("en", "/en/", "Takes effect on", "It is not in effect yet")])
+@pytest.mark.parametrize("kind", ["", "diff/"])
+def test_an_upcoming_revision_says_when_it_takes_effect(browser, history_served, lang, prefix, label, banner, kind):
+    # 2027-01-01 is upcoming on the build day: its date is one it will take effect on.
+    v = Visit(browser, history_served[1], "en-US" if lang == "en" else "ja-JP")
+    try:
+        page = v.goto(f"{prefix}history/2027-01-01/{kind}")
+        effective = page.locator(".policy-effective").inner_text()
+        assert effective.startswith(label), effective
+        if not kind:
+            assert banner in page.locator(".history-banner").inner_text()
+        past = v.goto(f"{prefix}history/2025-07-01/{kind}").locator(".policy-effective").inner_text()
+        assert not past.startswith(label), past
+    finally:
+        v.close()
+
+
+def test_the_switcher_keeps_the_comparison_in_both_directions(browser, history_served):
+    v = Visit(browser, history_served[1], "ja-JP")
+    try:
+        page = v.goto("/history/compare/#old=2022-04-01&new=2027-01-01")
+        page.wait_for_selector("#history-compare-result > *")
+        page.locator(".md-select").first.hover()
+        page.locator('.md-select__link[hreflang="en"]').click()
+        page.wait_for_url("**/en/history/compare/#old=2022-04-01&new=2027-01-01")
+        assert page.locator("select[name=old]").input_value() == "2022-04-01"
+        # A comparison chosen on the page is the one the switch keeps.
+        page.locator("select[name=old]").select_option("2025-07-01")
+        page.locator("select[name=new]").select_option("2025-07-01")
+        page.locator("#history-compare button[type=submit]").click()
+        page.wait_for_function("() => location.hash === '#old=2025-07-01&new=2025-07-01'")
+        page.locator(".md-select").first.hover()
+        page.locator('.md-select__link[hreflang="ja"]').click()
+        page.wait_for_url("**/history/compare/#old=2025-07-01&new=2025-07-01")
+        assert "/en/" not in page.url
+        assert page.locator("select[name=new]").input_value() == "2025-07-01"
+    finally:
+        v.close()

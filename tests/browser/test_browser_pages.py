@@ -21,6 +21,35 @@ def test_switcher_lands_on_the_same_article(visit):
     assert page.locator("h1").inner_text().startswith("第６条")
 
 
+def switch_language(page, lang: str) -> None:
+    page.locator(".md-select").first.hover()
+    page.locator(f'.md-select__link[hreflang="{lang}"]').click()
+
+
+def test_switcher_keeps_the_clause_in_both_directions(visit):
+    page = visit().goto("/articles/06/#art-6-p3")
+    switch_language(page, "en")
+    page.wait_for_url("**/en/articles/06/#art-6-p3")
+    assert page.evaluate("() => document.querySelector(':target').id") == "art-6-p3"
+    # A clause chosen on the page (its permalink) is the one the switch keeps.
+    page.locator("#art-6-p2 > .clause-link").click()
+    switch_language(page, "ja")
+    page.wait_for_url("**/articles/06/#art-6-p2")
+    assert "/en/" not in page.url
+    assert page.evaluate("() => document.querySelector(':target').id") == "art-6-p2"
+
+
+@pytest.mark.parametrize("path,other,home", [("/en/no-such-page/", "ja", "/"), ("/no-such-page/", "en", "/en/")])
+def test_the_404_switcher_leads_to_the_other_languages_home(visit, path, other, home):
+    v = visit()
+    v.page.goto(v.base_url + path)
+    link = v.page.locator(f'.md-select__link[hreflang="{other}"]')
+    assert link.get_attribute("href") == home
+    switch_language(v.page, other)
+    v.page.wait_for_url(v.base_url + home)
+    assert v.page.locator("html").get_attribute("lang") == other
+
+
 def test_a_clause_permalink_scrolls_to_its_clause(visit):
     v = visit()
     page = v.goto("/articles/05/#art-5-p4")

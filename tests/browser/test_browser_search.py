@@ -94,3 +94,43 @@ def test_text_committed_by_an_input_method_is_searched(search_pages):
     page.keyboard.insert_text("旅券")
     page.wait_for_function("() => document.getElementById('policy-search-results').dataset.query === '旅券'")
     assert page.locator(".policy-search__link").first.get_attribute("href").startswith("/articles/05/#art-5-p2")
+
+
+
+def contact_words(lang: str) -> list[tuple[str, str]]:
+    """Each word of the contact blocks as a visitor reads it (labels, names, address parts),
+    with the page that shows it, from the fixture organisation's policy as the core reads it."""
+    from pathlib import Path
+
+    from scripts.policy.contact import policy_contacts
+    from scripts.policy.reader import load_policy
+    from tests.conftest import ORG
+    words = []
+    for contact in policy_contacts(load_policy(ORG / "docs", lang, root=ORG)):
+        page = Path(contact.path).relative_to(Path("docs") / lang).with_suffix("").as_posix() + "/"
+        for line in contact.lines:
+            label, sep, value = line.text.replace("：", ":").partition(": " if lang == "en" else ":")
+            parts = ([label] if sep else []) + (value if sep else line.text).split()
+            words += [(w, page) for w in parts if w]
+    assert len(words) >= 8, words
+    return sorted(set(words))
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_word_of_the_contact_blocks_finds_its_page(search_pages, lang):
+    missed = {}
+    for word, page in contact_words(lang):
+        links = type_query(search_pages[lang], word)
+        hrefs = [links.nth(i).get_attribute("href").split("#")[0] for i in range(links.count())]
+        if HOME[lang] + page not in hrefs:
+            missed[word] = hrefs
+    assert missed == {}
+
+
+@pytest.mark.parametrize("lang,query", [("ja", "ぐーぐる"), ("en", "xylophone")])
+def test_a_query_the_policy_does_not_hold_finds_nothing_and_says_so(search_pages, lang, query):
+    page = search_pages[lang]
+    links = type_query(page, query)
+    assert links.count() == 0
+    panel = page.locator("#policy-search-results")
+    assert panel.locator(".policy-search__meta").inner_text() == panel.get_attribute("data-empty")

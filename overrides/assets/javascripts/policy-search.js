@@ -10,6 +10,8 @@
   var script = document.currentScript;
   var bundle = new URL("../../pagefind/", script.src).href;
   var segmenter = new URL("policy-segment.js", script.src).href;
+  var queryWords = new URL("policy-query.js", script.src).href;
+  var wordList = new URL("policy-query-words.json", script.src).href;
   var input = document.getElementById("policy-search-input");
   var panel = document.getElementById("policy-search-results");
   if (!input || !panel) return;
@@ -20,12 +22,14 @@
   // language has pages, so none is left out.
   var RANKED = 40;
   var engine = null;
-  var state = null;  // once loaded: { pagefind, segment, hasRuns, isRunChar }
+  var state = null;  // once loaded: { pagefind, segment, hasRuns, isRunChar, contentWords }
   var latest = 0;
 
   function load() {
     if (!engine) {
-      engine = Promise.all([import(bundle + "pagefind.js"), import(segmenter)]).then(function (modules) {
+      engine = Promise.all([import(bundle + "pagefind.js"), import(segmenter), import(queryWords),
+                            fetch(wordList).then(function (r) { return r.json(); })]).then(function (modules) {
+        var vocab = modules[2].vocabulary(modules[3]);
         var pagefind = modules[0];
         return pagefind.options({
           basePath: bundle, excerptLength: 30,
@@ -34,7 +38,8 @@
         }).then(function () {
           return pagefind.init();
         }).then(function () { return { pagefind: pagefind, segment: modules[1].segment, hasRuns: modules[1].hasRuns,
-                   isRunChar: modules[1].isRunChar }; });
+                   isRunChar: modules[1].isRunChar,
+                   contentWords: function (q) { return modules[2].contentWords(q, vocab); } }; });
       });
     }
     return engine;
@@ -241,12 +246,11 @@
     panel.hidden = true;
   }
 
-  // Pagefind finds pages holding every word. A question ("how do I delete my data")
-  // rarely has them all: then rank pages by the words they do hold, small words aside.
-  var SMALL_WORDS = new Set(("a an and are can do does how i in is it me my of on or the to what when " +
-    "where which who why will with you your").split(" "));
+  // Pagefind finds pages holding every word. A question ("how do I delete my data",
+  // 苦情の窓口, 手数料はいくら) rarely has them all: then rank pages by the content words
+  // they do hold (policy-query.js drops particles, question words and verbs).
   function anyWord(query) {
-    var words = query.toLowerCase().split(/\s+/).filter(function (w) { return w && !SMALL_WORDS.has(w); });
+    var words = state.contentWords(query);
     if (words.length < 2 && words.join(" ") === query.toLowerCase()) return { results: [] };
     return Promise.all(words.map(function (w) { return state.pagefind.search(state.segment(w)); })).then(function (all) {
       var byId = new Map();
@@ -261,12 +265,31 @@
     });
   }
 
-  // Pages that hold the query as typed come first, in Pagefind's order: a page can hold
-  // every pair of characters of a Japanese query without holding the query.
+  // The share of a Japanese word's pairs of characters that the text holds.
+  function share(text, word) {
+    var w = folded(word);
+    if (w.length < 2) return contains(text, w) ? 1 : 0;
+    var held = 0;
+    for (var i = 0; i + 1 < w.length; i++) if (contains(text, w.slice(i, i + 2))) held++;
+    return held / (w.length - 1);
+  }
+
+  // Pages that hold the query as typed come first, then those holding more of its Japanese
+  // content words, each group in Pagefind's order: a page can hold every pair of characters
+  // of a Japanese query without holding the query. A page holding neither the query nor
+  // half the pairs of any of its Japanese words is no hit: Pagefind matched scattered
+  // characters only (ぐーぐる), and a query the policy does not hold must find nothing.
   function rank(hits, query) {
-    var exact = [], other = [];
-    hits.forEach(function (data) { (contains(pageText(data), query) ? exact : other).push(data); });
-    return exact.concat(other);
+    var japanese = state.hasRuns(query) ? state.contentWords(query).filter(state.hasRuns) : [];
+    var scored = hits.map(function (data, order) {
+      var text = pageText(data);
+      var exact = contains(text, query);
+      var words = japanese.filter(function (w) { return contains(text, w); }).length;
+      var near = japanese.some(function (w) { return share(text, w) >= 0.5; });
+      return { data: data, order: order, exact: exact, words: words, keep: !japanese.length || exact || near };
+    }).filter(function (s) { return s.keep; });
+    scored.sort(function (a, b) { return (b.exact - a.exact) || (b.words - a.words) || (a.order - b.order); });
+    return scored.map(function (s) { return s.data; });
   }
 
   function search() {
@@ -284,7 +307,9 @@
       total = found.results.length;
       return Promise.all(found.results.slice(0, RANKED).map(function (r) { return r.data(); }));
     }).then(function (hits) {
-      if (hits && ticket === latest) render(rank(hits, query).slice(0, MAX), total, query);
+      if (!hits || ticket !== latest) return;
+      var ranked = rank(hits, query);
+      render(ranked.slice(0, MAX), total - (hits.length - ranked.length), query);
     }).catch(function (err) {
       meta.textContent = String(err && err.message || err);
       panel.hidden = false;

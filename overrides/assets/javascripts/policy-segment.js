@@ -1,6 +1,6 @@
 /* Search words for a query, made exactly as scripts/site/segment.py makes them for the
  * index: NFKC, Japanese punctuation spaced apart, then each run of kana and kanji as its
- * overlapping pairs of characters (アクセスログ → アク クセ セス スロ ログ). Pagefind finds the pages holding every
+ * overlapping pairs of characters and its last (アクセスログ → アク クセ セス スロ ログ グ). Pagefind finds the pages holding every
  * pair, so a part of a compound finds the compound. Keep the two files in step
  * (tests/site/test_segment.py compares them). */
 var RUN = /[\u3005-\u3007\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
@@ -11,6 +11,8 @@ function pairs(run) {
   if (run.length < 2) return [run];
   var out = [];
   for (var i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+  // The last character as well: Pagefind may cut a pair in two (see segment.py).
+  out.push(run.slice(-1));
   return out;
 }
 
