@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -50,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     root = args.root or (Path.cwd() if (Path.cwd() / "docs").is_dir() else ROOT)
     try:
+        # Python reads 20270101 as a date too; the archive's folders are named YYYY-MM-DD.
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.date):
+            raise ValueError(args.date)
         date = dt.date.fromisoformat(args.date)
     except ValueError:
         print(f"scripts.release: error: {args.date!r} is not a date in the form YYYY-MM-DD", file=sys.stderr)

@@ -127,8 +127,18 @@ def test_refuses_when_the_archive_was_tampered_with(project):
     refused(project, "2027-01-01", "revisions/2024-04-01/ja/articles/01.md:0: HIST001 error")
 
 
-def test_refuses_a_malformed_date(project):
-    refused(project, "2027/01/01", "'2027/01/01' is not a date in the form YYYY-MM-DD")
+@pytest.mark.parametrize("written", ["2027/01/01", "20270101", "2027-1-1", "2027-02-30"])
+def test_refuses_a_malformed_date(project, written):
+    add_revision_line(project, "2027年1月1日　改定・施行", "January 1, 2027: Revised and effective")
+    refused(project, written, f"'{written}' is not a date in the form YYYY-MM-DD")
+
+
+def test_never_suggests_releasing_a_date_already_released(project):
+    # The editor forgot the new revision line: the newest line is the released 2025-07-01.
+    result = release(project, "2027-01-01")
+    assert result.returncode == 2
+    assert "add the line for 2027年1月1日 first (2025-07-01 is already released)" in result.stderr
+    assert "or release 2025-07-01" not in result.stderr
 
 
 def test_help():

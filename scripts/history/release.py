@@ -66,10 +66,14 @@ def check_release(root: Path, date: dt.date) -> dict[str, model.Policy]:
         if newest is None:
             raise ReleaseRefused(f"{where}: no dated revision line in the supplementary provisions (附則)")
         if newest.date != date:
+            # Suggest releasing the newest line only when that is still possible.
+            released = any(r.date == newest.date for r in revisions)
+            other = (f" ({newest.date.isoformat()} is already released)" if released
+                     else f", or release {newest.date.isoformat()}")
             raise ReleaseRefused(
                 f"{where}:{newest.line}: {date.isoformat()} does not match the newest revision line "
                 f"'{newest.text.strip()}' ({newest.date.isoformat()}); add the line for "
-                f"{format_date(date, lang)} first, or release {newest.date.isoformat()}")
+                f"{format_date(date, lang)} first{other}")
     known = ", ".join(r.name for r in revisions)
     if any(r.date == date for r in revisions):
         raise ReleaseRefused(f"{date.isoformat()} is already released ({archive.ARCHIVE}/{date.isoformat()}/); "

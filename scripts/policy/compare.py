@@ -128,7 +128,19 @@ class ClauseChange:
 
     @property
     def line(self) -> int:
-        return (self.new or self.old).line
+        """Where to look: the first line that differs in a changed clause of several lines
+        (a line added to the appendix is on its own line, not on the heading's), else where
+        the clause starts."""
+        clause = self.new or self.old
+        if self.status != CHANGED or not (self.old and self.new):
+            return clause.line
+        numbers = [block.line + offset for block in self.new.blocks for offset, _ in enumerate(block.text.split("\n"))]
+        seen = 0  # new lines passed
+        for old, new in align(self.old_text.split("\n"), self.new_text.split("\n"), lambda t: _key(t, False)):
+            if old is None or new is None or fold_whitespace(old) != fold_whitespace(new):
+                return numbers[min(seen, len(numbers) - 1)] if numbers else clause.line
+            seen += 1
+        return clause.line
 
     @property
     def old_marker(self) -> str:

@@ -28,6 +28,7 @@ checks:
   TRN   each English file records the Japanese text it translates (python -m scripts.translation mark)
   FIG   every number, amount, date, postal code and URL of a Japanese clause is in its English twin
   APPI  the disclosures APPI Article 32 and its Cabinet Order require are present
+  STY   Japanese numbering in full-width (第６条, ３．, （７）), no Word-style ・ bullets (warnings)
   Checks that compare the two languages run only when both are checked (no --lang).
   Paths are shown relative to the current folder (run it from the repository).
   "In force" is judged as of today, or POLICY_TODAY=YYYY-MM-DD as for the build.

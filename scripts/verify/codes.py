@@ -54,6 +54,9 @@ _TABLE = [
     ("FIG002", ERROR, "a date of a Japanese clause is missing from its English twin"),
     ("FIG003", ERROR, "a postal code or telephone number of a Japanese clause is missing from its English twin"),
     ("FIG004", ERROR, "a URL of a Japanese clause is missing from its English twin"),
+    # How the Japanese is written (scripts/verify/style.py)
+    ("STY001", WARNING, "Japanese numbering is written in half-width (# 第6条, 3., (7)): write 第６条, ３．, （７）"),
+    ("STY002", WARNING, "a line starts with a Word-style bullet ・: write sub-items ①, ② (in both languages) or plain text"),
     # Disclosures required by APPI (scripts/verify/disclosures.py)
     ("APPI001", ERROR, "the operator's name, address or representative is not stated (APPI Art. 32(1)(i))"),
     ("APPI002", ERROR, "the purposes of use are not stated (APPI Art. 32(1)(ii))"),

@@ -157,6 +157,8 @@ def _en_target(match: re.Match, here: Position) -> Target | None:
 
 
 def _name(target: Target, lang: str) -> str:
+    if target.paragraph is not None and target.paragraph < 1:
+        return f"第{target.article}条第1項の前" if lang == "ja" else f"before paragraph (1) of Article {target.article}"
     if lang == "ja":
         return (f"第{target.article}条" + (f"第{target.paragraph}項" if target.paragraph else "")
                 + (f"第{target.item}号" if target.item is not None else ""))
@@ -173,8 +175,17 @@ def _resolve(policy: model.Policy, target: Target, block: model.Block, lang: str
     ids = {c.id: c for c in doc.clauses}
     if target.paragraph is not None:
         para_id = f"{doc.unit_id}-p{target.paragraph}"
-        if target.paragraph < 1 or para_id not in ids:
-            return "REF002", f"{_name(Target(target.article, target.paragraph), lang)}, which does not exist"
+        article = _name(Target(target.article), lang)
+        if target.paragraph < 1:
+            # 前項 / "the preceding paragraph" in a first paragraph: the article exists, the
+            # paragraph before does not (the message once said the article did not exist).
+            meant = "第N項" if lang == "ja" else "paragraph (N)"
+            return "REF002", (f"the paragraph before it, but it stands in the first paragraph of {article}; "
+                              f"name the paragraph meant ({meant}) or the article")
+        if para_id not in ids:
+            count = sum(1 for c in doc.clauses if c.kind == model.PARAGRAPH) or 1
+            return "REF002", (f"{_name(Target(target.article, target.paragraph), lang)}, which does not exist: "
+                              f"{article} has {count} paragraph{'s' if count > 1 else ''}")
         if target.all_before:
             if not any(c.id.startswith(para_id + "-i") and c.line < block.line for c in doc.clauses):
                 return "REF003", f"the items before it in {_name(Target(target.article, target.paragraph), lang)}, " \

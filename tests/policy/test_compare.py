@@ -172,3 +172,16 @@ def test_alignment_keeps_every_element_once_and_in_order(old, new):
     pairs = compare.align(old, new, lambda x: x)
     assert [a for a, _ in pairs if a is not None] == old
     assert [b for _, b in pairs if b is not None] == new
+
+
+def test_a_change_is_reported_at_the_line_that_changed():
+    def appendix(text: str) -> model.Policy:
+        return model.Policy("ja", [parse_document(text, "docs/ja/appendix.md", "appendix.md", "ja")])
+
+    old = "# 附則\n\n2022年4月1日　改定・施行\n"
+    new = old + "\n2027年1月1日　改定・施行\n"
+    (change,) = compare_policies(appendix(old), appendix(new)).changes()
+    assert change.line == 5 == new.split("\n").index("2027年1月1日　改定・施行") + 1
+    # A one-line clause is reported where it starts.
+    (edit,) = changes(ARTICLE, ARTICLE.replace("ログイン履歴", "ログインの履歴"))
+    assert edit.line == ARTICLE.split("\n").index("（２）ログイン履歴") + 1

@@ -40,7 +40,10 @@ EXPECTED = {
     "str005-clause-missing": ("STR005", "docs/en/articles/02.md", 14, "art-2-p1-i5"),
     "str006-no-heading": ("STR006", "docs/en/articles/04.md", 4, "no article heading"),
     "ref001-article": ("REF001", "docs/en/articles/07.md", 8, "「paragraph (3) of Article 8」 refers to Article 8"),
-    "ref002-paragraph": ("REF002", "docs/ja/articles/07.md", 5, "「第５条第６項」 refers to 第5条第6項"),
+    "ref002-paragraph": ("REF002", "docs/ja/articles/07.md", 5, "「第５条第６項」 refers to 第5条第6項, which does not "
+                         "exist: 第5条 has 4 paragraphs"),
+    "ref002-first-paragraph": ("REF002", "docs/ja/articles/04.md", 3,
+                               "「前項」 refers to the paragraph before it, but it stands in the first paragraph of 第4条"),
     "ref003-item": ("REF003", "docs/ja/articles/07.md", 5, "「前各号」"),
     "ref004-languages-differ": ("REF004", "docs/en/articles/07.md", 8,
                                 "「paragraph (2) of Article 5」 (Article 5, paragraph (2))"),
@@ -50,6 +53,11 @@ EXPECTED = {
     "fig002-date": ("FIG002", "docs/en/articles/07.md", 10, "date 「2024年5月1日」 of art-7-p3"),
     "fig003-postal-code": ("FIG003", "docs/en/articles/05.md", 8, "postal code 「〒460-0008」 of art-5-p2"),
     "fig004-url": ("FIG004", "docs/en/articles/02.md", 18, "「https://analytics.example.net/privacy」"),
+    "sty001-half-width-article": ("STY001", "docs/ja/articles/06.md", 1,
+                                  "numbering 「第6条」 is written in half-width: write 「第６条」"),
+    "sty001-half-width-item": ("STY001", "docs/ja/articles/02.md", 11, "numbering 「(4)」 is written in half-width: "
+                               "write 「（４）」"),
+    "sty002-bullet": ("STY002", "docs/ja/articles/02.md", 12, "bullet 「・メールでのお問い合わせ」 is no clause: write it as a sub-item"),
     "appi001-operator": ("APPI001", "docs/ja/index.md", 1, "representative"),
     "appi002-purposes": ("APPI002", "docs/ja/index.md", 1, "the purposes of use (APPI Art. 32(1)(ii))"),
     "appi003-requests": ("APPI003", "docs/ja/index.md", 1, "suspension of use (APPI Art. 32(1)(iii))"),
