@@ -129,10 +129,11 @@ def post_page(output: str, page) -> str:
     return output
 
 
-def upcoming(lang: str, history: Callable[[], timeline.Timeline], original: str) -> dict | None:
+def upcoming(lang: str, history: Callable[[], timeline.Timeline], original: str, site_url: str = "") -> dict | None:
     """The nearest announced revision: its date in words and the path of its diff page.
 
-    ``path`` is relative to the site's root (``history/…`` or ``en/history/…``).
+    ``path`` is relative to the site's root (``history/…`` or ``en/history/…``); ``print`` says
+    the same in words with the page's full address (``site_url``), for the printed page.
     """
     try:
         entries = history().upcoming
@@ -143,8 +144,10 @@ def upcoming(lang: str, history: Callable[[], timeline.Timeline], original: str)
     entry = entries[0]
     ui = strings(lang)
     path = feeds.prefix(lang, original) + f"{pages.FOLDER}/{entry.name}/" + ("diff/" if entry.previous else "")
-    return {"date": entry.name, "text": ui["upcoming"].format(date=format_date(entry.date, lang)),
-            "link_text": ui["upcoming_link"], "path": path}
+    text = ui["upcoming"].format(date=format_date(entry.date, lang))
+    url = (site_url or "/").rstrip("/") + "/" + path
+    return {"date": entry.name, "text": text, "link_text": ui["upcoming_link"], "path": path,
+            "print": ui["upcoming_print"].format(text=text, url=url)}
 
 
 def write_outputs(site_dir: Path, history: timeline.Timeline, site_url: str, langs: tuple[str, ...],

@@ -28,6 +28,15 @@ def _outline_markdown(block: model.Block) -> tuple[str, int]:
     text = "\n".join(line.lstrip(" \t") for line in text.split("\n"))
     bullet = block.marker.lstrip(" \t")[:1]
     return text, (indent // 2 + 1) if bullet and bullet in "-*+" else 0
+_ITEM_LEVEL = re.compile(r"-([is])\d+$")
+
+
+def _item_class(clause_id: str) -> str:
+    """' .item' for a clause art-2-p1-i3, ' .subitem' for art-6-p2-s1, else ''."""
+    match = _ITEM_LEVEL.search(clause_id or "")
+    return {"i": " .item", "s": " .subitem"}[match[1]] if match else ""
+
+
 _BARE_URL = re.compile(r"(?<![<(\[])(https?://[^\s<>「」（）()、。]+)")
 
 
@@ -47,10 +56,15 @@ def _block_markdown(block: model.Block, demote: int, contact_lines: frozenset[in
     # A URL right after Japanese text (お問い合わせページ：https://…) is not found by the
     # link extension, which wants a word boundary; an explicit autolink always is.
     text = _BARE_URL.sub(r"<\1>", text)
+    # Items （１） and sub-items ① of an article, and the text that continues them, are set
+    # off from their paragraph (the stylesheet indents .item and .subitem).
+    depth = "" if section else _item_class(block.clause_id)
     if block.opens_clause and block.clause_id.startswith(CLAUSE_PREFIXES):
-        text += f"\n{{: #{block.clause_id} .clause{f' .level-{level}' if level else ''} }}"
+        text += f"\n{{: #{block.clause_id} .clause{f' .level-{level}' if level else ''}{depth} }}"
     elif level:
         text += f"\n{{: .level-{level} }}"
+    elif depth and block.kind == model.TEXT and block.line not in contact_lines:
+        text += f"\n{{:{depth} }}"
     elif block.line in contact_lines:
         text += "\n{: .contact }"
     return text

@@ -210,11 +210,16 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         context["policy_ui"] = strings(lang)
         context["policy_effective"] = format_date(effective, lang) if effective else ""
         context["policy_effective_iso"] = effective.isoformat() if effective else ""
-        context["policy_upcoming"] = history.upcoming(lang, self._timeline, self.languages.default)
+        context["policy_upcoming"] = history.upcoming(lang, self._timeline, self.languages.default,
+                                                      config.get("site_url") or "")
+        # The organisation, named in the header and every <title> (from the company data file).
+        context["policy_company"] = self.authors.get(lang, "")
         return context
 
     def on_page_context(self, context, page, config, nav):
         context["policy_indexed"] = site_search.indexable(page)
+        # static-i18n's other languages have no `is_homepage`: their preamble is their home.
+        context["policy_home_page"] = page.is_homepage or page.file.src_uri == f"{self._lang(config)}/index.md"
         return history.page_context(self._context(context, config), page, self.state.today)
 
     def on_template_context(self, context, template_name, config):

@@ -13,6 +13,7 @@ STRINGS = {
         "home": "プライバシーポリシーのトップへ",
         "upcoming": "{date}に改定されます",
         "upcoming_link": "変更点を見る",
+        "upcoming_print": "{text}。変更点：{url}",
     },
     "en": {
         "effective": "Effective date",
@@ -27,6 +28,7 @@ STRINGS = {
         "home": "Go to the Privacy Policy",
         "upcoming": "This policy will change on {date}",
         "upcoming_link": "See what changes",
+        "upcoming_print": "{text}. Changes: {url}",
     },
 }
 

@@ -97,6 +97,17 @@ def served_real_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def history_served(tmp_path_factory):
+    """The three-revision fixture archive (tests/history), built and served like the real site:
+    it has the past revision, diff and upcoming pages the real policy does not have yet."""
+    from tests.history.conftest import history_project
+    base = tmp_path_factory.mktemp("browser-history")
+    project = history_project(base / "project")
+    with build_and_serve(project, base / "site") as url:
+        yield base / "site", url
+
+
+@pytest.fixture(scope="session")
 def site_dir(served_site) -> Path:
     return served_site[0]
 

@@ -6,22 +6,15 @@ like the real site.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
 
-from tests.browser.conftest import CSP_LISTENER, Visit, build_and_serve, page_urls, run_axe
-from tests.history.conftest import history_project
+from tests.browser.conftest import CSP_LISTENER, Visit, page_urls, run_axe
+from scripts.policy.dates import format_date
 
 KINDS = ("history", "revision", "diff", "compare")
-
-
-@pytest.fixture(scope="module")
-def history_served(tmp_path_factory):
-    base = tmp_path_factory.mktemp("browser-history")
-    project = history_project(base / "project")
-    with build_and_serve(project, base / "site") as url:
-        yield base / "site", url
 
 
 @pytest.fixture(scope="module")
@@ -111,5 +104,21 @@ def test_the_switcher_keeps_the_comparison_in_both_directions(browser, history_s
         page.wait_for_url("**/history/compare/#old=2025-07-01&new=2025-07-01")
         assert "/en/" not in page.url
         assert page.locator("select[name=new]").input_value() == "2025-07-01"
+    finally:
+        v.close()
+
+
+@pytest.mark.parametrize("lang,prefix", [("ja", "/"), ("en", "/en/")])
+def test_print_during_an_upcoming_period_says_what_changes_and_where(browser, history_served, lang, prefix):
+    v = Visit(browser, history_served[1], "en-US" if lang == "en" else "ja-JP")
+    try:
+        page = v.goto(prefix + "articles/06/")
+        notice = page.locator(".policy-print-head__upcoming")
+        assert not notice.is_visible()
+        page.emulate_media(media="print")
+        assert notice.is_visible() and not page.locator(".policy-upcoming").is_visible()
+        text = notice.inner_text()
+        assert format_date(dt.date(2027, 1, 1), lang) in text
+        assert text.rstrip().endswith(f"{prefix}history/2027-01-01/diff/"), text
     finally:
         v.close()

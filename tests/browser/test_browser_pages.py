@@ -107,3 +107,63 @@ def test_security_headers_are_served(site_dir, base_url, visit):
     csp = response.headers["content-security-policy"]
     assert "'unsafe-inline'" not in csp.split("script-src", 1)[1].split(";", 1)[0]
     assert "sha256-" in csp and "frame-ancestors 'none'" in csp
+
+
+def company(lang: str) -> str:
+    import yaml
+
+    from tests.conftest import ROOT
+    return yaml.safe_load((ROOT / "data" / "company.yml").read_text(encoding="utf-8"))[lang]["name"]
+
+
+@pytest.mark.parametrize("lang,prefix", [("ja", "/"), ("en", "/en/")])
+def test_the_header_names_the_company_and_document_in_full_on_a_phone(browser, base_url, lang, prefix):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="ja-JP" if lang == "ja" else "en-US")
+    try:
+        page = context.new_page()
+        page.goto(base_url + prefix + "articles/02/")
+        name = page.locator(".md-header .policy-site-name")
+        assert company(lang) in name.inner_text()
+        clipped = page.evaluate("""() => {
+            const header = document.querySelector('.md-header').getBoundingClientRect();
+            return [...document.querySelectorAll('.policy-site-name, .policy-site-name > span')].filter(el => {
+                const box = el.getBoundingClientRect();
+                return el.scrollWidth > el.clientWidth + 1 || box.top < header.top || box.bottom > header.bottom
+                    || box.right > document.querySelector('.md-header__title').getBoundingClientRect().right + 1;
+            }).map(el => el.className + ': ' + el.textContent.trim());
+        }""")
+        assert clipped == []
+    finally:
+        context.close()
+
+
+def test_every_title_names_the_company_and_both_homes_alike(site_dir, visit):
+    urls = page_urls(site_dir)
+    v = visit()
+    for name, path in urls.items():
+        lang = "en" if name.endswith("-en") else "ja"
+        title = v.goto(path).title()
+        assert title.endswith(" - " + company(lang)), (name, title)
+    homes = [v.goto(path).title() for path in ("/", "/en/")]
+    site_names = [v.goto(path).locator(".policy-site-name__document").inner_text() for path in ("/", "/en/")]
+    assert homes == [f"{site_names[0]} - {company('ja')}", f"{site_names[1]} - {company('en')}"]
+
+
+def test_items_are_set_off_from_their_paragraph(visit):
+    page = visit().goto("/articles/02/")
+    x = {i: page.locator(f"#{i}").bounding_box()["x"] for i in ("art-2-p1", "art-2-p1-i1", "art-2-p1-i2")}
+    assert x["art-2-p1-i1"] == x["art-2-p1-i2"] > x["art-2-p1"] + 10, x
+    sub = visit().goto("/articles/06/")
+    assert sub.locator("#art-6-p2-s1").bounding_box()["x"] > sub.locator("#art-6-p1-i1").bounding_box()["x"] + 10
+
+
+def test_print_names_the_company_the_document_and_the_address(visit):
+    page = visit().goto("/articles/06/")
+    head = page.locator(".policy-print-head")
+    assert not head.is_visible()
+    page.emulate_media(media="print")
+    assert head.is_visible()
+    text = head.inner_text()
+    canonical = page.locator('link[rel="canonical"]').get_attribute("href")
+    assert company("ja") in text and page.locator(".policy-site-name__document").inner_text() in text
+    assert canonical.endswith("/articles/06/") and canonical in text
