@@ -88,12 +88,12 @@ def test_an_upcoming_revision_says_when_it_takes_effect(browser, history_served,
 def test_the_switcher_keeps_the_comparison_in_both_directions(browser, history_served):
     v = Visit(browser, history_served[1], "ja-JP")
     try:
-        page = v.goto("/history/compare/#old=2022-04-01&new=2027-01-01")
+        page = v.goto("/history/compare/#old=2024-04-01&new=2027-01-01")
         page.wait_for_selector("#history-compare-result > *")
         page.locator(".md-select").first.hover()
         page.locator('.md-select__link[hreflang="en"]').click()
-        page.wait_for_url("**/en/history/compare/#old=2022-04-01&new=2027-01-01")
-        assert page.locator("select[name=old]").input_value() == "2022-04-01"
+        page.wait_for_url("**/en/history/compare/#old=2024-04-01&new=2027-01-01")
+        assert page.locator("select[name=old]").input_value() == "2024-04-01"
         # A comparison chosen on the page is the one the switch keeps.
         page.locator("select[name=old]").select_option("2025-07-01")
         page.locator("select[name=new]").select_option("2025-07-01")

@@ -27,16 +27,16 @@ def switch_language(page, lang: str) -> None:
 
 
 def test_switcher_keeps_the_clause_in_both_directions(visit):
-    page = visit().goto("/articles/06/#art-6-p3")
+    page = visit().goto("/articles/05/#art-5-p3")
     switch_language(page, "en")
-    page.wait_for_url("**/en/articles/06/#art-6-p3")
-    assert page.evaluate("() => document.querySelector(':target').id") == "art-6-p3"
+    page.wait_for_url("**/en/articles/05/#art-5-p3")
+    assert page.evaluate("() => document.querySelector(':target').id") == "art-5-p3"
     # A clause chosen on the page (its permalink) is the one the switch keeps.
-    page.locator("#art-6-p2 > .clause-link").click()
+    page.locator("#art-5-p2 > .clause-link").click()
     switch_language(page, "ja")
-    page.wait_for_url("**/articles/06/#art-6-p2")
+    page.wait_for_url("**/articles/05/#art-5-p2")
     assert "/en/" not in page.url
-    assert page.evaluate("() => document.querySelector(':target').id") == "art-6-p2"
+    assert page.evaluate("() => document.querySelector(':target').id") == "art-5-p2"
 
 
 @pytest.mark.parametrize("path,other,home", [("/en/no-such-page/", "ja", "/"), ("/no-such-page/", "en", "/en/")])
@@ -112,8 +112,8 @@ def test_security_headers_are_served(site_dir, base_url, visit):
 def company(lang: str) -> str:
     import yaml
 
-    from tests.conftest import ROOT
-    return yaml.safe_load((ROOT / "data" / "company.yml").read_text(encoding="utf-8"))[lang]["name"]
+    from tests.conftest import ORG
+    return yaml.safe_load((ORG / "data" / "company.yml").read_text(encoding="utf-8"))[lang]["name"]
 
 
 @pytest.mark.parametrize("lang,prefix", [("ja", "/"), ("en", "/en/")])
@@ -153,8 +153,8 @@ def test_items_are_set_off_from_their_paragraph(visit):
     page = visit().goto("/articles/02/")
     x = {i: page.locator(f"#{i}").bounding_box()["x"] for i in ("art-2-p1", "art-2-p1-i1", "art-2-p1-i2")}
     assert x["art-2-p1-i1"] == x["art-2-p1-i2"] > x["art-2-p1"] + 10, x
-    sub = visit().goto("/articles/06/")
-    assert sub.locator("#art-6-p2-s1").bounding_box()["x"] > sub.locator("#art-6-p1-i1").bounding_box()["x"] + 10
+    sub = visit().goto("/articles/05/")
+    assert sub.locator("#art-5-p2-s1").bounding_box()["x"] > sub.locator("#art-5-p2").bounding_box()["x"] + 10
 
 
 def test_print_names_the_company_the_document_and_the_address(visit):
