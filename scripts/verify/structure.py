@@ -4,7 +4,9 @@ STR001  articles not numbered 1, 2, 3 … (a gap or a duplicate)
 STR002  paragraphs (１．) out of sequence within their article
 STR003  items (（１）) or sub-items (①) out of sequence within their parent
 STR004  a policy file in one language only (reported on the file that exists)
-STR005  the English lacks a Japanese clause, or has one the Japanese does not (clause ids differ)
+STR005  the English lacks a Japanese clause, or has one the Japanese does not (clause ids differ;
+        named by what was inserted or removed in the Japanese since the archived text the
+        English translates, when the English still mirrors that text)
 STR006  a file under articles/ (sections/) without an article (section) heading
 
 Clause ids come from the core (``art-6-p2-i1``), so "the same clause" means the same id.
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 from scripts.policy import model
 from scripts.policy.finding import Finding, quote
+from scripts.policy.reader import PolicyError
 
 from .source import PolicyInput, finding
 
@@ -70,7 +73,7 @@ def _sequence(doc: model.Document) -> list[Finding]:
     return out
 
 
-def _mirror(ja: model.Policy, en: model.Policy) -> list[Finding]:
+def _mirror(src: PolicyInput, ja: model.Policy, en: model.Policy) -> list[Finding]:
     out: list[Finding] = []
     ja_docs = {d.rel: d for d in ja.documents}
     en_docs = {d.rel: d for d in en.documents}
@@ -91,6 +94,11 @@ def _mirror(ja: model.Policy, en: model.Policy) -> list[Finding]:
         ja_ids = [c.id for c in jd.clauses]
         en_ids = [c.id for c in ed.clauses]
         en_line = {c.id: c.line for c in ed.clauses}
+        if ja_ids != en_ids:
+            moved = _since_translation(src, jd, ed)
+            if moved is not None:
+                out += moved
+                continue
         for index, clause in enumerate(jd.clauses):
             if clause.id in en_ids:
                 continue
@@ -107,6 +115,61 @@ def _mirror(ja: model.Policy, en: model.Policy) -> list[Finding]:
     return out
 
 
+def _translated_japanese(src: PolicyInput, ed: model.Document) -> model.Document | None:
+    """The archived Japanese text the English ``ed`` was made from: the one whose fingerprint
+    its ``translation_of`` records (see scripts/translation.py), or None."""
+    from scripts.policy.reader import read_document
+    from scripts.translation import KEY, japanese_fingerprint
+
+    recorded = str(ed.front_matter.get(KEY) or "")
+    archive = src.root / "revisions"
+    if not recorded or not archive.is_dir():
+        return None
+    for folder in sorted((p for p in archive.iterdir() if p.is_dir()), reverse=True):
+        path = folder / "ja" / ed.rel
+        try:
+            if path.is_file() and not path.is_symlink() and japanese_fingerprint(path) == recorded:
+                return read_document(path, ed.rel, "ja", display=src.display(path))
+        except (PolicyError, OSError, UnicodeError):
+            continue
+    return None
+
+
+def _since_translation(src: PolicyInput, jd: model.Document, ed: model.Document) -> list[Finding] | None:
+    """STR005 named by what changed in the Japanese since the English was made from it.
+
+    Clause ids follow the numbering, so after （７） is inserted the old （７）…（１１） are
+    （８）…（１２） and, by id, the English seems to lack （１２）. When the English still mirrors
+    the archived Japanese it translates, the comparison engine says which Japanese clauses were
+    inserted or removed since; those are what the English lacks or has extra. None when that
+    Japanese is not known or the English no longer mirrors it (the findings are then by id).
+    """
+    from scripts.policy.compare import DELETED, INSERTED, compare_documents
+
+    before = _translated_japanese(src, ed)
+    if before is None or [c.id for c in before.clauses] != [c.id for c in ed.clauses]:
+        return None
+    en_line = {c.id: c.line for c in ed.clauses}
+    out: list[Finding] = []
+    last_en = ed.title_line or 1      # the English line the next Japanese clause follows
+    changes = compare_documents(before, jd).clauses
+    for change in changes:
+        if change.status == INSERTED:
+            clause = change.new
+            out.append(finding(ed.path, last_en, "STR005",
+                               f"{quote(clause.marker or clause.text)} ({jd.path}:{clause.line}) was added to the "
+                               f"Japanese and has no English twin: add it after line {last_en}, then renumber the "
+                               "English clauses after it as the Japanese are"))
+        elif change.status == DELETED and change.old_id in en_line:
+            clause = change.old
+            out.append(finding(ed.path, en_line[change.old_id], "STR005",
+                               f"this clause translates {quote(clause.marker or clause.text)}, which was removed from "
+                               f"{jd.path}: remove it, then renumber the English clauses after it as the Japanese are"))
+        if change.old_id in en_line:
+            last_en = en_line[change.old_id]
+    return out if out else None
+
+
 def check(src: PolicyInput) -> list[Finding]:
     out: list[Finding] = []
     for policy in src.policies.values():
@@ -114,5 +177,5 @@ def check(src: PolicyInput) -> list[Finding]:
         for doc in policy.articles:
             out += _sequence(doc)
     if src.bilingual:
-        out += _mirror(src.policies["ja"], src.policies["en"])
+        out += _mirror(src, src.policies["ja"], src.policies["en"])
     return out

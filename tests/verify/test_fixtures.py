@@ -38,6 +38,8 @@ EXPECTED = {
     "str003-item-repeated": ("STR003", "docs/en/articles/02.md", 16, "「(4)」 comes after 「(4)」"),
     "str004-one-language": ("STR004", "docs/ja/articles/08.md", 1, "docs/ja/articles/08.md has no English twin"),
     "str005-clause-missing": ("STR005", "docs/en/articles/02.md", 14, "art-2-p1-i5"),
+    "str005-item-inserted": ("STR005", "docs/en/articles/02.md", 12,
+                             "「（４）」 (docs/ja/articles/02.md:11) was added to the Japanese and has no English twin"),
     "str006-no-heading": ("STR006", "docs/en/articles/04.md", 4, "no article heading"),
     "ref001-article": ("REF001", "docs/en/articles/07.md", 8, "「paragraph (3) of Article 8」 refers to Article 8"),
     "ref002-paragraph": ("REF002", "docs/ja/articles/07.md", 5, "「第５条第６項」 refers to 第5条第6項, which does not "
