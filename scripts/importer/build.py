@@ -244,13 +244,20 @@ def escape_markdown(text: str) -> str:
     return text
 
 
-def render(part: Part) -> str:
+def render(part: Part, markdown: bool = False) -> str:
+    """The file's Markdown. A Markdown source is Markdown already: its text is kept as written
+    (links, emphasis), with only what would turn into a heading or a quote escaped."""
+    def text(value: str) -> str:
+        if not markdown:
+            return escape_markdown(value)
+        return "\\" + value if re.match(r"^[#>]", value) else value
+
     out = []
     if part.chapter:
         out += ["---", f"chapter: {part.chapter}", "---", ""]
-    out.append(f"# {escape_markdown(part.title)}")
+    out.append(f"# {text(part.title)}")
     for index, line in enumerate(part.lines):
         out.append("")
         prefix = "## " if index in part.subheadings else ""
-        out.append(prefix + escape_markdown(line.text))
+        out.append(prefix + text(line.text))
     return "\n".join(out) + "\n"

@@ -200,7 +200,7 @@ def documents(lines: list[Line]) -> list[list[Line]]:
     level = section_level(lines)
     out: list[list[Line]] = []
     current: list[Line] = []
-    has_sections = False
+    has_sections = numbered = False
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -212,11 +212,21 @@ def documents(lines: list[Line]) -> list[list[Line]]:
             following = lines[run:]
             if following and (_starts_document(following, level) or outline(following) is not None):
                 out.append(current + lines[index:run])
-                current, has_sections = [], False
+                current, has_sections, numbered = [], False, False
                 index = run
                 continue
-        if (level and line.heading == level) or (not level and not line.depth and _heading_like(line.text)):
+        heading = (level and line.heading == level) or (not level and not line.depth and _heading_like(line.text))
+        if heading and has_sections and numbered and section_heading(line.text)[0] == 1:
+            # Numbering starts again at 1 without a revision record between: a second document,
+            # from its title (a heading above the section level) if it has one.
+            title = next((i for i in range(len(current) - 1, 0, -1)
+                          if current[i].heading and (not level or current[i].heading < level)), None)
+            cut = title if title is not None else len(current)
+            out.append(current[:cut])
+            current, has_sections, numbered = current[cut:], False, False
+        if heading:
             has_sections = True
+            numbered = numbered or section_heading(line.text)[0] is not None
         current.append(line)
         index += 1
     if current:

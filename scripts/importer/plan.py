@@ -78,14 +78,14 @@ def _title_like(line: Line) -> bool:
                                   and bool(sections.TITLE_WORDS.search(line.text)))
 
 
-def _plan_articles(lines: list[Line], lang: str, whole: bool = False) -> Document:
+def _plan_articles(lines: list[Line], lang: str, whole: bool = False, markdown: bool = False) -> Document:
     result = split_policy(lines, lang, whole)
     title = next((p.title for p in result.parts), "")
     doc = Document(title, ARTICLE_STYLE, lines[0])
     doc.problems = [Problem(p.line, p.code, p.message, p.warning) for p in result.problems]
     doc.used.update(id(l) for l in result.kept_elsewhere)
     for part in result.parts:
-        doc.files[part.rel] = render(part)
+        doc.files[part.rel] = render(part, markdown)
         doc.used.update(id(l) for l in part.lines)
         if part.heading is not None:
             doc.used.add(id(part.heading))
@@ -98,7 +98,7 @@ def _plan_articles(lines: list[Line], lang: str, whole: bool = False) -> Documen
             tail -= 1
         if tail < len(last.lines):
             ending, last.lines = last.lines[tail:], last.lines[:tail]
-            doc.files[last.rel] = render(last)
+            doc.files[last.rel] = render(last, markdown)
             appendix = sections.APPENDIX_TITLE[lang]
             doc.files["appendix.md"] = "\n\n".join([f"# {appendix}"] + [escape_markdown(l.text) for l in ending]) + "\n"
     return doc
@@ -124,7 +124,7 @@ def plan(lines: list[Line], lang: str, markdown: bool = False) -> list[Document]
     # A sentence may start with '第3条に定める…' in a section-style policy: one such line is not a style.
     if articles >= 2 or (articles == 1 and sections.outline(lines) is None):
         chunks = [c for c in _article_documents(lines, lang) if any(article_heading(l.text, lang) for l in c)]
-        return [_plan_articles(chunk, lang, whole=index + 1 < len(chunks)) for index, chunk in enumerate(chunks)]
+        return [_plan_articles(chunk, lang, index + 1 < len(chunks), markdown) for index, chunk in enumerate(chunks)]
     out = []
     chunks = sections.documents(lines)
     for chunk in chunks:

@@ -216,3 +216,23 @@ def test_list_items_inside_articles_are_items(tmp_path, capsys):
     assert "\n\n（1）他人の名義で注文する行為\n\n（2）当店の商品" in text
     ids = [c.id for c in read_document(out / "articles/02.md", "articles/02.md", "ja").clauses]
     assert ids == ["art-2", "art-2-p1", "art-2-p1-i1", "art-2-p1-i2", "art-2-p2"]
+
+
+def test_numbering_that_starts_again_is_a_second_document(tmp_path, capsys):
+    source = STYLES / "md-two-documents.md"
+    code, messages = run(capsys, source, "--out", tmp_path / "ja")
+    assert code == 2 and "the page holds 2 documents" in messages
+    assert "2. line 13: “プライバシーポリシー” (2 sections)" in messages
+    code, messages = run(capsys, source, "--out", tmp_path / "ja", "--document", "2")
+    assert code == 0, messages
+    assert (tmp_path / "ja/index.md").read_text(encoding="utf-8").startswith("# プライバシーポリシー\n")
+    assert "**サービスの提供**" in (tmp_path / "ja/sections/02.md").read_text(encoding="utf-8")
+
+
+def test_a_markdown_source_keeps_its_markdown_in_articles(tmp_path, capsys):
+    out = tmp_path / "ja"
+    code, messages = run(capsys, STYLES / "md-articles.md", "--out", out)
+    assert code == 0, messages
+    text = (out / "articles/01.md").read_text(encoding="utf-8")
+    assert "**権利と義務**" in text and "[案内](https://example.org/guide)" in text
+    assert policy(out, "ja").effective_date().isoformat() == "2025-07-01"
