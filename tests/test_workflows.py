@@ -92,6 +92,22 @@ def test_tests_run_on_every_push_and_pull_request_with_verify_annotations():
     assert "scripts.verify --format github" in runs
 
 
+def test_the_tests_job_gives_make_test_what_it_needs():
+    # make test on the runner, as on a plain clone: Python, Node, Chromium and Java first, and the
+    # time for the suite twice (tests/test_fresh_clone.py runs it again on a clone).
+    (job,) = load("tests.yml")["jobs"].values()
+    names = [s.get("uses", "").split("@")[0] or s.get("name", "") for s in job["steps"]]
+    for needed in ("actions/checkout", "actions/setup-python", "actions/setup-node", "Chromium for the browser tests",
+                   "Java for the HTML checker"):
+        assert needed in names, needed
+    assert job["steps"][-1]["run"].strip() == "make test"
+    assert all(names.index(n) < len(names) - 1 for n in ("actions/setup-node", "Java for the HTML checker"))
+    chromium = next(s for s in job["steps"] if s.get("name") == "Chromium for the browser tests")
+    assert "POLICY_CHROMIUM=" in chromium["run"]
+    assert "java" in next(s for s in job["steps"] if s.get("name") == "Java for the HTML checker")["run"]
+    assert job["timeout-minutes"] >= 45
+
+
 def test_python_version_file_matches_netlify():
     import tomllib
     netlify = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
