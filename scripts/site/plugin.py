@@ -24,6 +24,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markupsafe import escape as markup_escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -181,6 +182,9 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         rel = uri.split("/", 1)[1] if uri.startswith(f"{lang}/") else uri
         doc = parse_document(markdown, page.file.src_path, rel, lang)
         page.meta.setdefault("description", description(doc, config.get("site_description") or ""))
+        # The theme prints the description raw into an attribute: escaped once, as Markup (which
+        # later escaping leaves as it is), so quotation marks in the text do not break the tag.
+        page.meta["description"] = markup_escape(page.meta["description"])
         if page.meta.get("page") == "full-text":
             return full_text(self._policy(config, lang), doc.title or strings(lang)["full_text"])
         if doc.kind == model.PREAMBLE:
