@@ -236,3 +236,14 @@ def test_a_markdown_source_keeps_its_markdown_in_articles(tmp_path, capsys):
     text = (out / "articles/01.md").read_text(encoding="utf-8")
     assert "**権利と義務**" in text and "[案内](https://example.org/guide)" in text
     assert policy(out, "ja").effective_date().isoformat() == "2025-07-01"
+
+
+def test_bullets_of_a_section_style_policy_are_clauses_not_style_warnings(tmp_path, capsys):
+    from scripts.verify import style
+    from scripts.verify.source import PolicyInput
+    out = tmp_path / "docs" / "ja"
+    run(capsys, STYLES / "captured-marked-headings.txt", "--out", out)
+    doc = read_document(out / "sections/02.md", "sections/02.md", "ja")
+    assert [c.id for c in doc.clauses] == ["sec-2", "sec-2-p1", "sec-2-p2"]
+    src = PolicyInput(tmp_path, tmp_path / "docs", {"ja": load_policy(tmp_path / "docs", "ja")})
+    assert [f for f in style.check(src) if f.code == "STY002"] == []
