@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test verify bench clean
+.PHONY: serve build test verify release mark bench clean
 
 # The virtual environment is updated when the pinned requirements change. Building the site
 # (Netlify) needs only requirements.txt; tests and benchmarks add requirements-dev.txt.
@@ -41,6 +41,16 @@ build: $(RUNTIME)
 
 verify: $(RUNTIME)
 	$(BIN)/python -m scripts.verify
+
+# The two steps of a revision that pull-request comments also do (/release, /mark; CONTRIBUTING.md):
+#   make release DATE=2027-01-01        make mark FILE=docs/en/articles/06.md   (FILE=--all: every file)
+release: $(RUNTIME)
+	@test -n "$(DATE)" || { echo "usage: make release DATE=YYYY-MM-DD (the newest line of the 附則)" >&2; exit 2; }
+	$(BIN)/python -m scripts.release "$(DATE)"
+
+mark: $(RUNTIME)
+	@test -n "$(FILE)" || { echo "usage: make mark FILE=docs/en/articles/NN.md (or FILE=--all)" >&2; exit 2; }
+	$(BIN)/python -m scripts.translation mark $(FILE)
 
 test: $(DEV) $(NODE_TOOLS)
 	$(BIN)/python -m pytest -q

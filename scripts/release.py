@@ -1,10 +1,12 @@
 """Publish the current policy as a revision (python -m scripts.release DATE).
 
 Copies docs/ja and docs/en (the policy's own files) to revisions/DATE/ and
-records their sha256 in revisions/SHA256SUMS. Refuses (exit 2, nothing written)
-a date that is not the newest line of the 附則 / Supplementary Provisions, a
-date already released or earlier than the last revision, an archive that no
-longer matches its manifest, and a policy that fails python -m scripts.verify.
+records their sha256 in revisions/SHA256SUMS. A revision released but not yet
+published (not on the default branch) is released again, replacing it, after a
+correction. Refuses (exit 2, nothing written) a date that is not the newest line
+of the 附則 / Supplementary Provisions, a date already published or earlier than
+the last revision, an archive that no longer matches its manifest, and a policy
+that fails python -m scripts.verify.
 """
 from __future__ import annotations
 
@@ -24,8 +26,12 @@ steps for a new revision:
   1. edit the policy in docs/ja and docs/en;
   2. add the revision line to docs/ja/appendix.md (e.g. 2027年1月1日　改定・施行)
      and to docs/en/appendix.md (January 1, 2027: Revised and effective);
-  3. python -m scripts.release 2027-01-01
+  3. python -m scripts.release 2027-01-01   (or make release DATE=2027-01-01, or the
+     pull-request comment /release 2027-01-01)
   4. commit docs/ and revisions/ together.
+A correction after step 3, before the pull request is merged: release the same date again.
+"Published" means listed in the default branch's revisions/SHA256SUMS (origin/HEAD, origin/main,
+main; POLICY_PUBLISHED_REF names another ref); without git every archived revision is published.
 A revision dated in the future is announced on the site until its date, then becomes current.
 
 exit status: 0 released, 2 refused or failed (nothing written)
@@ -63,7 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     except ReleaseRefused as err:
         print(f"scripts.release: refused: {err}", file=sys.stderr)
         return 2
-    print(f"released {done.revision.name}: {len(done.files)} files in {archive.ARCHIVE}/{done.revision.name}/, "
+    again = " again, replacing the unpublished revision of that date" if done.replaced else ""
+    print(f"released {done.revision.name}{again}: {len(done.files)} files in {archive.ARCHIVE}/{done.revision.name}/, "
           f"sha256 {done.revision.sha256}")
     return 0
 

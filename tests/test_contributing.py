@@ -31,12 +31,31 @@ def test_every_verify_code_is_explained_with_its_severity(section):
     assert listed == verify_codes()
 
 
-@pytest.mark.parametrize("module", ["scripts.release", "scripts.translation", "scripts.pr_summary",
-                                    "scripts.diff", "scripts.verify"])
-def test_the_commands_it_names_exist(module):
-    assert f"python -m {module}" in GUIDE
+@pytest.mark.parametrize("module, named", [("scripts.release", "make release DATE="),
+                                           ("scripts.translation", "make mark FILE="),
+                                           ("scripts.pr_summary", "python -m scripts.pr_summary"),
+                                           ("scripts.diff", "python -m scripts.diff"),
+                                           ("scripts.verify", "python -m scripts.verify")])
+def test_the_commands_it_names_exist(module, named):
+    assert named in JAPANESE and named in ENGLISH
+    if named.startswith("make "):   # the make target runs the module from the project's virtual environment
+        target = named.split()[1]
+        recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split(f"\n{target}: ", 1)[1].split("\n\n", 1)[0]
+        assert f"$(BIN)/python -m {module}" in recipe
     result = run_module(module, "--help")
     assert result.returncode == 0, result.stderr
+
+
+def test_the_browser_path_comes_first_in_each_language():
+    for section, first, release, mark in ((JAPANESE, "### 0. ブラウザだけで", "/release 2027-01-01", "/mark docs/en/"),
+                                          (ENGLISH, "### 0. Finishing a revision in the browser", "/release 2027-01-01",
+                                           "/mark docs/en/")):
+        headings = [line for line in section.splitlines() if line.startswith("### ")]
+        assert headings[0].startswith(first), headings[:2]
+        path = section[section.index(first):section.index(headings[1])]
+        for step in (release, mark, "Tests", "merge" if section is ENGLISH else "マージ"):
+            assert step in path, step
+        assert "make release DATE=" in path and "make mark FILE=" in path   # for a fork's pull request
 
 
 def test_codeowners_teams_are_documented_and_docs_need_the_policy_owners():

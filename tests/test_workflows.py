@@ -46,7 +46,13 @@ def actionlint(*files: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 
 def test_there_are_workflows():
     assert {f.name for f in FILES} >= {"tests.yml", "change-summary.yml", "change-summary-comment.yml",
-                                        "daily-publish.yml"}
+                                        "daily-publish.yml", "policy-command.yml"}
+
+
+def test_the_tests_can_be_started_on_a_commit_the_command_workflow_pushed():
+    # A push made with the workflow token starts no workflow; the command workflow starts the Tests itself.
+    assert "workflow_dispatch" in triggers(load("tests.yml"))
+    assert "gh workflow run tests.yml" in (WORKFLOWS / "policy-command.yml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
@@ -77,7 +83,10 @@ def test_every_workflow_declares_its_permissions(path):
     granted = [workflow["permissions"]] + [job.get("permissions", {}) for job in workflow["jobs"].values()]
     writes = {scope for block in granted if isinstance(block, dict)
               for scope, level in block.items() if level == "write"}
-    assert writes <= ({"pull-requests"} if path.name == "change-summary-comment.yml" else set()), path.name
+    allowed = {"change-summary-comment.yml": {"pull-requests"},
+               # answers a writer's command with a commit to a same-repository branch (tests/test_pr_command.py)
+               "policy-command.yml": {"contents", "pull-requests", "actions"}}
+    assert writes <= allowed.get(path.name, set()), path.name
     assert all(block != "write-all" for block in granted)
 
 

@@ -1,12 +1,17 @@
-"""Snapshotting the current ``docs/`` as a published revision.
+"""Snapshotting the current ``docs/`` as a revision in ``revisions/``.
 
 The checks come first and nothing is written unless all pass; the files are
 copied into a temporary folder that is renamed into place, and the manifest is
 replaced in one step, so an interrupted release leaves no half revision.
+
+A revision already released but not yet published (not on the default branch,
+see ``published.py``) is replaced: that is how a correction made after a release,
+in the same pull request, is archived. A published revision is never replaced.
 """
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import subprocess
@@ -17,7 +22,7 @@ from pathlib import Path
 from ..policy import model
 from ..policy.dates import format_date
 from ..policy.reader import LANGS, PolicyError, load_policy
-from . import archive
+from . import archive, published
 
 
 class ReleaseRefused(Exception):
@@ -28,29 +33,61 @@ class ReleaseRefused(Exception):
 class Released:
     revision: archive.Revision
     files: list[str]
+    replaced: bool = False   # an unpublished revision of the same date was released again
+
+# What a release itself resolves: the verifier's findings that the newest revision line is not
+# (or no longer) archived. Every other error refuses the release.
+RESOLVED = {"REV007", "REV008"}
 
 
 def newest_line(policy: model.Policy) -> model.Revision | None:
     return max(policy.revisions, key=lambda r: r.date) if policy.revisions else None
 
 
-def _verify(root: Path) -> None:
-    """Run the policy verifier when the project has one; its errors refuse the release."""
-    if not ((root / "scripts" / "verify" / "__main__.py").is_file() or (root / "scripts" / "verify.py").is_file()):
+def _verify(root: Path, verifier: Path | None = None) -> None:
+    """Run the policy verifier on ``root`` when the project has one; its errors refuse the release
+    (except those the release resolves: the newest revision not archived, or not matching).
+
+    ``verifier`` is the project whose code verifies (default: ``root`` itself); the pull-request
+    command workflow passes its own trusted checkout, so the branch's code never runs.
+    """
+    code = verifier or root
+    if not ((code / "scripts" / "verify" / "__main__.py").is_file() or (code / "scripts" / "verify.py").is_file()):
         return
-    env = {**os.environ, "PYTHONPATH": str(root) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    result = subprocess.run([sys.executable, "-m", "scripts.verify"], cwd=root, env=env,
+    env = {**os.environ, "PYTHONPATH": str(code) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    result = subprocess.run([sys.executable, "-m", "scripts.verify", "--format", "json"], cwd=root, env=env,
                             capture_output=True, text=True, timeout=300)
     if result.returncode == 0:
         return
+    if result.returncode == 1:
+        try:
+            findings = json.loads(result.stdout or "[]")
+        except ValueError:
+            findings = None
+        if findings is not None:
+            errors = [f for f in findings if f.get("severity") == "error" and f.get("code") not in RESOLVED]
+            if not errors:
+                return
+            output = "\n".join(f"{f['path']}:{f['line']}: {f['code']} {f['severity']} {f['message']}" for f in errors)
+            raise ReleaseRefused(f"the policy has errors: `python -m scripts.verify` must pass before a release\n{output}")
     output = (result.stdout + result.stderr).strip()
-    reason = "has errors" if result.returncode == 1 else f"cannot be checked (exit {result.returncode})"
-    raise ReleaseRefused(f"the policy {reason}: `python -m scripts.verify` must pass before a release\n{output}")
+    raise ReleaseRefused(f"the policy cannot be checked (exit {result.returncode}): `python -m scripts.verify` "
+                         f"must pass before a release\n{output}")
 
 
-def check_release(root: Path, date: dt.date) -> dict[str, model.Policy]:
-    """Every reason to refuse, before anything is written. Returns the policies to archive."""
-    findings = archive.check(root)
+def check_release(root: Path, date: dt.date, verifier: Path | None = None) -> tuple[dict[str, model.Policy], bool]:
+    """Every reason to refuse, before anything is written.
+
+    Returns the policies to archive and whether an unpublished revision of ``date`` is replaced.
+    """
+    try:
+        released = any(r.date == date for r in archive.read_archive(root))
+    except archive.ArchiveError:
+        released = False
+    replacing = released and not published.is_published(root, date)
+    own = f"{archive.ARCHIVE}/{date.isoformat()}/"
+    # Files of the revision being replaced may differ from the manifest: they are replaced too.
+    findings = [f for f in archive.check(root) if not (replacing and f.path.startswith(own))]
     if findings:
         raise ReleaseRefused("the archive does not match its manifest; restore it before releasing:\n"
                              + "\n".join(str(f) for f in findings))
@@ -75,27 +112,29 @@ def check_release(root: Path, date: dt.date) -> dict[str, model.Policy]:
                 f"'{newest.text.strip()}' ({newest.date.isoformat()}); add the line for "
                 f"{format_date(date, lang)} first{other}")
     known = ", ".join(r.name for r in revisions)
-    if any(r.date == date for r in revisions):
-        raise ReleaseRefused(f"{date.isoformat()} is already released ({archive.ARCHIVE}/{date.isoformat()}/); "
-                             "published revisions are never replaced; for a new revision, add its line to the 附則 "
-                             "(and the Supplementary Provisions) first")
+    if released and not replacing:
+        raise ReleaseRefused(f"{date.isoformat()} is already released ({archive.ARCHIVE}/{date.isoformat()}/) and "
+                             f"published ({published.explain(root)}); published revisions are never replaced; for a "
+                             "new revision, add its line to the 附則 (and the Supplementary Provisions) first")
     if revisions and date < revisions[-1].date:
         raise ReleaseRefused(f"{date.isoformat()} is earlier than the last revision {revisions[-1].name} "
                              f"(released: {known})")
-    _verify(root)
-    return policies
+    _verify(root, verifier)
+    return policies, replacing
 
 
-def release(root: Path, date: dt.date) -> Released:
-    policies = check_release(root, date)
+def release(root: Path, date: dt.date, verifier: Path | None = None) -> Released:
+    policies, replacing = check_release(root, date, verifier)
     folder = archive.archive_dir(root)
     target = folder / date.isoformat()
     staging = folder / f".{date.isoformat()}.partial"
+    retired = folder / f".{date.isoformat()}.replaced"
     revision = archive.Revision(date, target)
     copied: list[str] = []
     try:
-        if staging.exists():
-            shutil.rmtree(staging)
+        for leftover in (staging, retired):
+            if leftover.exists():
+                shutil.rmtree(leftover)
         for lang, policy in policies.items():
             for doc in policy.documents:
                 if doc.kind == model.PAGE:
@@ -108,13 +147,19 @@ def release(root: Path, date: dt.date) -> Released:
                 copied.append(f"{lang}/{doc.rel}")
         manifest = archive.manifest_path(root)
         lines = manifest.read_text(encoding="utf-8").splitlines() if manifest.exists() else []
-        lines = sorted([line for line in lines if line.strip()] + revision.manifest_lines(),
+        own = f"  {date.isoformat()}/"
+        lines = sorted([line for line in lines if line.strip() and own not in line] + revision.manifest_lines(),
                        key=lambda line: line.split("  ", 1)[-1])
         pending = manifest.with_name(manifest.name + ".partial")
         pending.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        if replacing and target.exists():
+            target.rename(retired)
         staging.rename(target)
         os.replace(pending, manifest)
+        shutil.rmtree(retired, ignore_errors=True)
     except OSError as err:
         shutil.rmtree(staging, ignore_errors=True)
+        if retired.exists() and not target.exists():
+            retired.rename(target)
         raise ReleaseRefused(f"cannot write the revision: {err}") from None
-    return Released(revision, copied)
+    return Released(revision, copied, replacing)

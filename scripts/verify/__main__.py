@@ -29,6 +29,10 @@ checks:
   FIG   every number, amount, date, postal code and URL of a Japanese clause is in its English twin
   APPI  the disclosures APPI Article 32 and its Cabinet Order require are present
   STY   Japanese numbering in full-width (第６条, ３．, （７）), no Word-style ・ bullets (warnings)
+  REV006-008  the text matches the archived revision of the newest 附則 line (revisions/): a
+        change needs a new revision line, a new line needs a release, and an unpublished
+        revision that no longer matches is released again (published: on the default branch,
+        scripts/history/published.py; without git every archived revision counts as published)
   Checks that compare the two languages run only when both are checked (no --lang).
   Paths are shown relative to the current folder (run it from the repository).
   "In force" is judged as of today, or POLICY_TODAY=YYYY-MM-DD as for the build.

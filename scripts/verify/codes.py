@@ -64,6 +64,10 @@ _TABLE = [
     ("APPI004", ERROR, "the fee for disclosure is not stated (APPI Art. 32(1)(iii), Art. 38(2))"),
     ("APPI005", ERROR, "the security control measures are not stated (APPI Art. 32(1)(iv), Cabinet Order Art. 10(i))"),
     ("APPI006", ERROR, "where to lodge complaints is not stated (APPI Art. 32(1)(iv), Cabinet Order Art. 10(ii))"),
+    # The text against its archive of revisions (scripts/verify/archived.py)
+    ("REV006", ERROR, "the text differs (whitespace aside) from the published revision of the newest 附則 line, and no newer line was added"),
+    ("REV007", ERROR, "the newest revision line of the 附則 has no archived revision in revisions/ (it was never released)"),
+    ("REV008", ERROR, "a released revision not yet published (not on the default branch) no longer matches the text"),
 ]
 
 CODES: dict[str, Code] = {code: Code(code, severity, text) for code, severity, text in _TABLE}

@@ -1,7 +1,9 @@
 """The fixture organisation's policy with one broken fixture laid over it, and verify run on it."""
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 from tests.conftest import FIXTURES, ORG, run_module
@@ -15,6 +17,21 @@ def policy_copy(target: Path, case: str | None = None, base: Path = ORG) -> Path
     for name in ("docs", "data", "revisions"):
         if (base / name).is_dir():
             shutil.copytree(base / name, target / name)
+    if case:
+        shutil.copytree(BROKEN / case, target, dirs_exist_ok=True)
+    return target
+
+
+def policy_repository(target: Path, case: str | None = None, base: Path = ORG) -> Path:
+    """``base`` committed on main in a new git repository, with the broken fixture laid over it on a
+    branch: what a pull request's checkout looks like (revisions on main are published)."""
+    policy_copy(target, base=base)
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Legal", "GIT_AUTHOR_EMAIL": "legal@example.com",
+           "GIT_COMMITTER_NAME": "Legal", "GIT_COMMITTER_EMAIL": "legal@example.com",
+           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    for args in (["init", "--quiet", "--initial-branch=main"], ["add", "--all"],
+                 ["commit", "--quiet", "--message", "policy"], ["switch", "--quiet", "--create", "edit"]):
+        subprocess.run(["git", *args], cwd=target, env=env, check=True, capture_output=True, timeout=60)
     if case:
         shutil.copytree(BROKEN / case, target, dirs_exist_ok=True)
     return target

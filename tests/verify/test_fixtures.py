@@ -10,7 +10,7 @@ from scripts.verify.__main__ import main
 from scripts.verify.codes import CODES
 
 from tests.conftest import ROOT
-from tests.verify.helpers import BROKEN, policy_copy
+from tests.verify.helpers import BROKEN, policy_copy, policy_repository
 
 # case → (code, path, line, a fragment of the message that quotes or names the problem)
 EXPECTED = {
@@ -66,6 +66,11 @@ EXPECTED = {
     "appi004-fee": ("APPI004", "docs/ja/index.md", 1, "the fee for disclosure"),
     "appi005-security": ("APPI005", "docs/ja/index.md", 1, "security control measures"),
     "appi006-complaints": ("APPI006", "docs/ja/index.md", 1, "where to lodge complaints"),
+    "rev006-text-changed": ("REV006", "docs/ja/articles/05.md", 21,
+                            "「３．第１項の開示の請求については、１回の請求につき1,650円"),
+    "rev007-not-released": ("REV007", "docs/ja/appendix.md", 5, "comment `/release 2027-01-01`"),
+    "rev008-changed-after-release": ("REV008", "docs/ja/articles/05.md", 21,
+                                     "released as 2027-01-01 but not yet published: release it again"),
 }
 
 
@@ -85,7 +90,7 @@ def test_every_fixture_is_listed_and_every_code_has_one():
 @pytest.mark.parametrize("case", sorted(EXPECTED))
 def test_a_broken_fixture_fails_its_check(case, tmp_path, monkeypatch, capsys):
     code, path, line, fragment = EXPECTED[case]
-    status, findings = run_json(policy_copy(tmp_path / "repo", case), monkeypatch, capsys)
+    status, findings = run_json(policy_repository(tmp_path / "repo", case), monkeypatch, capsys)
     hits = [f for f in findings if f["code"] == code and f["path"] == path and f["line"] == line]
     assert hits, findings
     assert any(fragment in f["message"] for f in hits), hits
