@@ -107,5 +107,6 @@ def test_pages_the_build_generates_are_no_translation(docs):
     assert (docs / "docs/en/history/index.md").read_text(encoding="utf-8") == stub
     assert translation(docs, "status").returncode == 0
     shutil.copytree(ORG / "data", docs / "data")
+    shutil.copytree(ORG / "revisions", docs / "revisions")
     result = run_module("scripts.verify", "--strict", cwd=docs)
     assert (result.returncode, result.stdout) == (0, "")
