@@ -34,6 +34,11 @@ def project(tmp_path_factory):
     assert "IMP010" not in en.stderr
     marked = run_module("scripts.translation", "mark", "--all", cwd=root)
     assert marked.returncode == 0, marked.stderr
+    # A new project releases its first revision (verify's REV007 asks for it).
+    from scripts.policy.reader import load_policy
+    newest = max(r.date for r in load_policy(root / "docs", "ja").revisions)
+    released = run_module("scripts.release", newest.isoformat(), cwd=root)
+    assert released.returncode == 0, released.stderr
     return root
 
 
