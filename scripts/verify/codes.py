@@ -57,11 +57,6 @@ _TABLE = [
     # How the Japanese is written (scripts/verify/style.py)
     ("STY001", WARNING, "Japanese numbering is written in half-width (# 第6条, 3., (7)): write 第６条, ３．, （７）"),
     ("STY002", WARNING, "a line starts with a Word-style bullet ・: write sub-items ①, ② (in both languages) or plain text"),
-    # Change notices of the revisions (scripts/verify/notices.py)
-    ("NTC001", ERROR, "a material change is announced fewer days before its effective date than the notice period (data/policy.yml, default 30)"),
-    ("NTC002", WARNING, "a revision has no change notice with a summary (docs/<lang>/changes/YYYY-MM-DD.md)"),
-    ("NTC003", ERROR, "the Japanese and English change notices differ in kind, announcement date, or a date or figure of the summary"),
-    ("NTC004", ERROR, "a change notice is not named after a revision date, or its change: or announced: is missing or wrong"),
     # Disclosures required by APPI (scripts/verify/disclosures.py)
     ("APPI001", ERROR, "the operator's name, address or representative is not stated (APPI Art. 32(1)(i))"),
     ("APPI002", ERROR, "the purposes of use are not stated (APPI Art. 32(1)(ii))"),
