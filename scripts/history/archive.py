@@ -18,6 +18,14 @@ from pathlib import Path
 from ..policy import model
 from ..policy.finding import ERROR, Finding
 from ..policy.reader import LANGS, PolicyError, load_policy
+from ..policy.rules import ARCHIVE, rule
+
+RULES = [
+    rule("HIST001", ERROR, ARCHIVE, "an archived file no longer matches its sha256 in revisions/SHA256SUMS: published revisions are immutable"),
+    rule("HIST002", ERROR, ARCHIVE, "a file listed in revisions/SHA256SUMS is missing from the archive"),
+    rule("HIST003", ERROR, ARCHIVE, "a file in the archive is not listed in revisions/SHA256SUMS"),
+    rule("HIST004", ERROR, ARCHIVE, "revisions/SHA256SUMS cannot be read (a malformed line, a bad date or path, a file listed twice)"),
+]
 
 ARCHIVE = "revisions"
 MANIFEST = "SHA256SUMS"
@@ -114,11 +122,7 @@ def read_archive(root: Path, folder: str = ARCHIVE) -> list[Revision]:
 
 
 def check(root: Path, folder: str = ARCHIVE) -> list[Finding]:
-    """Every archived file that does not match the manifest, and every file it does not list.
-
-    HIST001 a file's content changed; HIST002 a listed file is missing; HIST003 a file
-    is not in the manifest; HIST004 the manifest itself cannot be read.
-    """
+    """Every archived file that does not match the manifest, and every file it does not list (RULES)."""
     try:
         revisions = read_archive(root, folder)
     except ArchiveError as err:

@@ -16,24 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import model
+from . import model, profile
 from .postal import find_postal_code
 
-ADDRESS_LABEL = re.compile(r"^(?:[＜<]\s*(?:宛先|送付先|郵送先)\s*[＞>]|\\?\[\s*(?:Address|Mailing address|Send to)\s*\\?\])\s*$",
-                           re.I)
-CORPORATE = re.compile(r"株式会社|有限会社|合同会社|一般社団法人|\b(?:Inc|Co|Ltd|LLC|Corporation|K\.K)\b\.?", re.I)
 URL = re.compile(r"https?://[^\s<>「」（）()、。，]+|[a-z][a-z0-9+.-]*://\S+|www\.\S+", re.I)
 
-# 'key：value' lines of a company information block, keys as editors write them.
-_KEYS = [
-    ("name", re.compile(r"^(?:事業者名|会社名|商号|名称|社名|Company name|Business operator|Name)$", re.I)),
-    ("representative", re.compile(r"^(?:代表取締役(?:社長)?|代表執行役|代表者(?:名|氏名)?|代表|"
-                                  r"Representative(?: Director)?(?:,? (?:President|CEO))?|President(?: and CEO)?|CEO)$", re.I)),
-    ("address", re.compile(r"^(?:住所|所在地|本社所在地|Address|Head office)$", re.I)),
-    ("postal_code", re.compile(r"^(?:郵便番号|Postal code|Zip code)$", re.I)),
-    ("url", re.compile(r"^(?:お問い?合わ?せ(?:ページ|フォーム|窓口|先)?|URL|ウェブサイト|Contact(?: page| form| us)?|Website|Inquiries)$",
-                       re.I)),
-]
 _KEY_VALUE = re.compile(r"^\s*([^：:]{1,40}?)\s*[：:]\s*(.+?)\s*$")
 
 
@@ -73,7 +60,7 @@ def _lines(block: model.Block) -> list[Value]:
             for offset, text in enumerate(block.text.split("\n")) if text.strip()]
 
 
-def _address_block(doc: model.Document, start: int) -> Contact:
+def _address_block(doc: model.Document, start: int, words: profile.ContactWords) -> Contact:
     label = doc.blocks[start]
     contact = Contact(doc.path, doc.lang, "address", label.line, label.clause_id)
     for block in doc.blocks[start + 1:]:
@@ -88,7 +75,7 @@ def _address_block(doc: model.Document, start: int) -> Contact:
                 rest = re.sub(r"^〒?\s*[0-9０-９]{3}\D?[0-9０-９]{4}\s*", "", value.text)
                 if rest:
                     contact.address = contact.address or Value(rest, value.line)
-            elif CORPORATE.search(value.text) and contact.name is None:
+            elif words.corporate.search(value.text) and contact.name is None:
                 contact.name = value
             elif URL.search(value.text) and contact.url is None:
                 contact.url = Value(URL.search(value.text)[0], value.line)
@@ -102,7 +89,7 @@ def _postal_text(text: str) -> str:
     return match[0] if match else text
 
 
-def _company_block(doc: model.Document, first: int) -> Contact | None:
+def _company_block(doc: model.Document, first: int, words: profile.ContactWords) -> Contact | None:
     contact = Contact(doc.path, doc.lang, "company", doc.blocks[first].line, doc.blocks[first].clause_id)
     found = False
     for block in doc.blocks[first:]:
@@ -112,7 +99,7 @@ def _company_block(doc: model.Document, first: int) -> Contact | None:
             continue
         for value in _lines(block):
             pair = _KEY_VALUE.match(value.text)
-            key = next((name for name, pattern in _KEYS if pair and pattern.match(pair[1])), None)
+            key = next((name for name, pattern in words.keys if pair and pattern.match(pair[1])), None)
             if key is None:
                 continue
             found = True
@@ -143,24 +130,26 @@ def _company_block(doc: model.Document, first: int) -> Contact | None:
     return contact
 
 
-def extract_contacts(doc: model.Document) -> list[Contact]:
-    """The address blocks (＜宛先＞ / [Address]) and the company information block of ``doc``."""
+def extract_contacts(doc: model.Document, words: profile.ContactWords | None = None) -> list[Contact]:
+    """The address blocks (＜宛先＞ / [Address]) and the company information block of ``doc``,
+    as the legal profile's contact words (default: the default profile's) recognise them."""
+    words = words or profile.load().contacts
     contacts = []
     for index, block in enumerate(doc.blocks):
-        if block.kind == model.LABEL and ADDRESS_LABEL.match(block.text.strip()):
-            contacts.append(_address_block(doc, index))
+        if block.kind == model.LABEL and words.address_label.match(block.text.strip()):
+            contacts.append(_address_block(doc, index, words))
     # Company information: the first run of 'key：value' lines naming the company.
     for index, block in enumerate(doc.blocks):
         if block.kind != model.TEXT:
             continue
         pair = _KEY_VALUE.match(block.text.split("\n")[0])
-        if pair and _KEYS[0][1].match(pair[1]):
-            company = _company_block(doc, index)
+        if pair and words.keys[0][1].match(pair[1]):
+            company = _company_block(doc, index, words)
             if company:
                 contacts.append(company)
             break
     return contacts
 
 
-def policy_contacts(policy: model.Policy) -> list[Contact]:
-    return [c for doc in policy.ordered() for c in extract_contacts(doc)]
+def policy_contacts(policy: model.Policy, words: profile.ContactWords | None = None) -> list[Contact]:
+    return [c for doc in policy.ordered() for c in extract_contacts(doc, words)]

@@ -31,7 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from ..history import site as history
-from ..policy import model
+from ..policy import model, profile
 from ..policy.company import names, read_company
 from ..policy.dates import format_date
 from ..policy.reader import PolicyError, load_policy, parse_document, policy_today
@@ -45,7 +45,6 @@ from .annotate import (ALTERNATE_LINK, SWITCHER_LINK, absolute_alternates, add_c
 from .chapters import group_nav
 from .strings import strings
 
-LEGAL_PROFILES = ("appi",)
 
 
 class DocumentConfig(base.Config):
@@ -53,6 +52,8 @@ class DocumentConfig(base.Config):
 
     id = c.Type(str)
     folder = c.Type(str, default="")
+    # Which verify rules apply (the legal profile's disclosures are for its type): default, the id.
+    type = c.Type(str, default="")
 
 
 class PolicyPluginConfig(base.Config):
@@ -65,7 +66,9 @@ class PolicyPluginConfig(base.Config):
     # Whose 'today' decides which revision is in force (an IANA zone name).
     time_zone = c.Type(str, default="Asia/Tokyo")
     # The law whose disclosures and address grammar verify applies.
-    legal_profile = c.Choice(LEGAL_PROFILES, default="appi")
+    legal_profile = c.Choice(profile.available(), default=profile.DEFAULT)
+    # The site's severities of verify's codes (optional; scripts/policy/settings.py, README).
+    rules = c.Type(str, default="rules.yml")
 
 
 @dataclass

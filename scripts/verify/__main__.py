@@ -12,6 +12,7 @@ import dataclasses
 import sys
 from pathlib import Path
 
+from scripts.policy import profile, rules, settings
 from scripts.policy.finding import ERROR, WARNING, Finding
 from scripts.policy.reader import LANGS, PolicyError
 
@@ -27,13 +28,17 @@ checks:
   REF   cross-references (前条第2項, 前項, 第１項, 前各号, 次条 …) point at something that exists
   TRN   each English file records the Japanese text it translates (python -m scripts.translation mark)
   FIG   every number, amount, date, postal code and URL of a Japanese clause is in its English twin
-  APPI  the disclosures APPI Article 32 and its Cabinet Order require are present
+  APPI  the disclosures APPI Article 32 and its Cabinet Order require are present (the legal
+        profile, scripts/policy/profiles/appi.yml; for documents of type privacy-policy)
   STY   Japanese numbering in full-width (第６条, ３．, （７）), no Word-style ・ bullets (warnings)
   REV006-008  the text matches the archived revision of the newest 附則 line (revisions/): a
         change needs a new revision line, a new line needs a release, and an unpublished
         revision that no longer matches is released again (published: on the default branch,
         scripts/history/published.py; without git every archived revision counts as published)
+  CFG   the site's rules file (rules.yml beside mkdocs.yml): a code's severity, or off
   Checks that compare the two languages run only when both are checked (no --lang).
+  The company data file, the legal profile and the rules file are read from mkdocs.yml's
+  policy plugin options (company, legal_profile, rules); without mkdocs.yml, the defaults.
   Paths are shown relative to the current folder (run it from the repository).
   "In force" is judged as of today, or POLICY_TODAY=YYYY-MM-DD as for the build.
   verify only reads: it never changes a file.
@@ -42,13 +47,15 @@ exit status:
   0  no errors (warnings allowed)
   1  at least one error (with --strict, warnings count as errors)
   2  the input cannot be read: no docs folder, a missing or unreadable file,
-     a file that is not UTF-8, front matter that is not valid YAML, a bad option
+     a file that is not UTF-8, front matter that is not valid YAML, a bad option,
+     a mkdocs.yml that cannot be read or names no known legal profile
 
 examples:
   python -m scripts.verify
   python -m scripts.verify docs/ja/articles/06.md --format github
   python -m scripts.verify --lang en --strict
   python -m scripts.verify --list-codes
+  python -m scripts.verify --list-codes --format markdown   (the README's table)
 """
 
 
@@ -65,14 +72,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="files or folders under docs/ whose findings to report (default: all of docs/)")
     parser.add_argument("--strict", action="store_true", help="count warnings as errors (exit 1)")
     parser.add_argument("--lang", choices=LANGS, help="check one language only")
-    parser.add_argument("--format", choices=sorted(report.FORMATS), default="text",
+    parser.add_argument("--format", choices=sorted([*report.FORMATS, "markdown"]), default="text",
                         help="text (default): path:line: CODE severity message; json: a list of objects; "
-                             "github: workflow annotations")
+                             "github: workflow annotations; with --list-codes, markdown: the README's table")
     parser.add_argument("--docs", type=Path, default=Path("docs"), metavar="DIR",
                         help="the policy's docs folder (default: docs)")
     parser.add_argument("--company", type=Path, metavar="FILE",
                         help="the company data file (default: data/company.yml)")
-    parser.add_argument("--list-codes", action="store_true", help="print every finding code with its explanation")
+    parser.add_argument("--config", default=settings.CONFIG, metavar="FILE",
+                        help="the site's configuration, whose policy plugin options are read (default: mkdocs.yml)")
+    parser.add_argument("--list-codes", action="store_true",
+                        help="print every finding code with its severity, what it checks and its explanation")
     return parser.parse_args(argv)
 
 
@@ -108,11 +118,14 @@ def run(args: argparse.Namespace) -> list[Finding]:
     from . import checks, source  # the checks import their libraries lazily, after option parsing
 
     root = Path.cwd()
+    site = settings.load(root, args.config)
     selected = _selected(args.paths, root, args.docs)
     langs = (args.lang,) if args.lang else LANGS
-    policy_input = source.load(root, args.docs, langs, args.company)
-    findings = [f for check in checks.ALL for f in check(policy_input)]
-    findings = [f for f in findings if _wanted(f, selected)]
+    company = args.company or (root / site.company)
+    policy_input = source.load(root, args.docs, langs, company, profile.load(site.legal_profile), site.document_types)
+    severities, findings = settings.severities(root, site.rules, set(codes.registry(site.legal_profile)))
+    findings += [f for check in checks.ALL for f in check(policy_input)]
+    findings = rules.apply([f for f in findings if _wanted(f, selected)], severities)
     if args.strict:
         findings = [dataclasses.replace(f, severity=ERROR) if f.severity == WARNING else f for f in findings]
     return sorted(set(findings), key=lambda f: (f.path, f.line, f.code, f.message))
@@ -120,14 +133,20 @@ def run(args: argparse.Namespace) -> list[Finding]:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    if args.list_codes:
-        print(codes.listing())
-        return EXIT_OK
     try:
+        if args.list_codes:
+            legal_profile = settings.load(Path.cwd(), args.config).legal_profile
+            print(codes.markdown(legal_profile) if args.format == "markdown" else codes.listing(legal_profile))
+            return EXIT_OK
+        if args.format == "markdown":
+            raise PolicyError("--format", 0, "markdown is the format of --list-codes only")
         findings = run(args)
-    except PolicyError as err:
+    except (PolicyError, settings.SettingsError) as err:
         where = f"{err.path}:{err.line}" if err.line else err.path
         print(f"{where}: {err.message}\nverify: cannot read the policy; nothing was checked", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except profile.ProfileError as err:
+        print(f"{args.config}: legal_profile: {err}\nverify: nothing was checked", file=sys.stderr)
         return EXIT_UNREADABLE
     output = report.FORMATS[args.format](findings)
     if output:

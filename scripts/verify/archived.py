@@ -1,8 +1,6 @@
 """Check 8: the policy text and its archive of revisions (revisions/) never disagree silently.
 
-REV006  the text differs from the newest revision, already published, and the 附則 has no newer line
-REV007  the newest revision line of the 附則 has no archived revision (it was never released)
-REV008  an archived revision not yet published no longer matches the text it was released from
+Its finding codes are declared in ``RULES`` below.
 
 Texts are compared as the translation record compares them (scripts/translation.py): without
 front matter, in Unicode NFC, whitespace aside. Each language is checked on its own. Whether
@@ -18,11 +16,19 @@ from pathlib import Path
 from scripts.history import archive, published
 from scripts.policy import model
 from scripts.policy.dates import format_date
-from scripts.policy.finding import Finding, quote
+from scripts.policy.finding import ERROR, Finding, quote
 from scripts.policy.reader import PolicyError, parse_document, read_text
 from scripts.translation import fingerprint
+from scripts.policy.rules import ARCHIVE, rule
 
 from .source import PolicyInput, finding
+
+RULES = [
+    rule('REV006', ERROR, ARCHIVE, "the text differs (whitespace aside) from the published revision of the newest 附則 line, and no newer line "
+         "was added: add a revision line, then release it"),
+    rule('REV007', ERROR, ARCHIVE, "the newest revision line of the 附則 has no archived revision in revisions/ (never released): release it"),
+    rule('REV008', ERROR, ARCHIVE, "a released revision not yet published (not on the default branch) no longer matches the text: release it again"),
+]
 
 
 def _release_hint(date: str) -> str:

@@ -1,14 +1,6 @@
 """Check 2: the contact and address blocks against the company data file and Japan Post's data.
 
-ADDR001  a postal code Japan Post does not know
-ADDR002  a postal code whose area is not the prefecture, city and town of the address
-ADDR003  a postal code that differs from data/company.yml
-ADDR004  a company name that differs from data/company.yml
-ADDR005  a representative's title or name that differs from data/company.yml
-ADDR006  an address that differs from data/company.yml (prefecture, city, town, block numbers, building, room)
-ADDR007  a contact URL that is not a well-formed https:// URL or differs from data/company.yml
-ADDR008  Japanese and English blocks with different postal codes or numbers
-ADDR009  a contact block (＜宛先＞ / [Address], company information) or one of its lines is missing
+Its finding codes are declared in ``RULES`` below.
 
 A postal address may leave out the building name (Japan Post delivers by block
 number and room); when the building is written it must be the data file's.
@@ -20,26 +12,43 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 from scripts.policy.contact import Contact, policy_contacts
-from scripts.policy.finding import Finding, quote
+from scripts.policy.finding import ERROR, Finding, quote
 from scripts.policy.numbering import KANJI, to_int
 from scripts.policy.postal import area_matches, codes_for_address, find_postal_code, fold, lookup
 from scripts.policy.reader import PolicyError
+from scripts.policy.rules import COMPANY, TRANSLATIONS, rule
 
 from .source import PolicyInput, finding
 
-REQUIRED = ("name", "representative_title", "representative", "prefecture", "city", "town", "block", "room")
+RULES = [
+    rule('ADDR001', ERROR, COMPANY, "a postal code does not exist in Japan Post's data"),
+    rule('ADDR002', ERROR, COMPANY, 'a postal code does not match the prefecture, city and town of the address'),
+    rule('ADDR003', ERROR, COMPANY, 'a postal code differs from the company data file (data/company.yml)'),
+    rule('ADDR004', ERROR, COMPANY, 'the company name differs from the company data file'),
+    rule('ADDR005', ERROR, COMPANY, "the representative's title or name differs from the company data file"),
+    rule('ADDR006', ERROR, COMPANY, 'the address (prefecture, city, town, block numbers, building, room) differs from the company data file'),
+    rule('ADDR007', ERROR, COMPANY, 'the contact URL is not a well-formed https:// URL or differs from the company data file'),
+    rule('ADDR008', ERROR, TRANSLATIONS, 'the Japanese and English contact blocks carry different postal codes or numbers'),
+    rule('ADDR009', ERROR, COMPANY, "a contact block is missing: 第６条's ＜宛先＞ / 第１２条's company information (or its English twin)"),
+]
+
 _BLANKS = re.compile(r"\s+")
 
 
 def _company(src: PolicyInput, lang: str) -> dict:
+    """One language's part of the company data file, with every key the legal profile requires
+    (optional keys such as the room are '' when the organisation has none)."""
     data = src.company or {}
     part = data.get(lang)
-    missing = [k for k in REQUIRED if not isinstance(part, dict) or not str(part.get(k, "") or "").strip()]
-    missing += [k for k in ("postal_code", "contact_url") if not str(data.get(k, "") or "").strip()]
+    required = src.profile.company_required
+    missing = [k for k in required if not isinstance(part, dict) or not str(part.get(k, "") or "").strip()]
+    missing += [k for k in src.profile.company_shared if not str(data.get(k, "") or "").strip()]
     if missing:
-        keys = ", ".join(f"{lang}.{k}" if k in REQUIRED else k for k in missing)
+        keys = ", ".join(f"{lang}.{k}" if k in required else k for k in missing)
         raise PolicyError(src.company_path, 1, f"the company data file lacks {keys}")
-    return {k: str(v) for k, v in part.items()}
+    values = {k: "" for k in src.profile.company_optional}
+    values.update({k: "" if v is None else str(v) for k, v in part.items()})
+    return values
 
 
 def _compact(text: str) -> str:
@@ -71,6 +80,8 @@ def _ja_address_problem(text: str, data: dict) -> str:
     building = _compact(data["building"]) if data.get("building") else ""
     if building and rest.startswith(building):
         rest = rest[len(building):]
+    if not _compact(data["room"]):
+        return f"names {quote(rest)}, which the data file's address does not have" if rest else ""
     room = re.fullmatch(r"(\d+)(?:号室|号|室)?", rest)
     if not room:
         if not rest:
@@ -94,7 +105,8 @@ def _en_address_problem(text: str, data: dict) -> str:
         rest = re.sub(rf"(?<![a-z]){re.escape(part)}(?![a-z])", " ", rest)
     expected = Counter(_numbers(data["block"]) + _numbers(data["room"]))
     if Counter(_numbers(text)) != expected:
-        return f"the numbers are not {data['block']} and room {data['room']}"
+        room = f" and room {data['room']}" if data["room"] else ""
+        return f"the numbers are not {data['block']}{room}"
     leftover = re.sub(r"\b(room|rm|no|japan|floor)\b\.?|\d+(?:st|nd|rd|th|f)?\b|[^a-z]", " ", rest)
     if leftover.strip():
         return f"names {quote(leftover.strip())}, which is not in the address of the data file"
@@ -241,7 +253,7 @@ def check(src: PolicyInput) -> list[Finding]:
     contacts: dict[str, list[Contact]] = {}
     for lang, policy in src.policies.items():
         data = _company(src, lang)
-        contacts[lang] = policy_contacts(policy)
+        contacts[lang] = policy_contacts(policy, src.profile.contacts)
         folder = src.display(src.docs / lang / "articles")
         for kind, label in (("address", "＜宛先＞ / [Address] postal address block"),
                             ("company", "company information block (事業者名：… / Company name: …)")):

@@ -1,9 +1,6 @@
 """Check 6: translation slips that change meaning, clause by clause.
 
-FIG001  a number, amount or duration of a Japanese clause is missing from its English twin
-FIG002  a date of a Japanese clause is missing from its English twin
-FIG003  a postal code or telephone number of a Japanese clause is missing from its English twin
-FIG004  a URL of a Japanese clause is missing from its English twin
+Its finding codes are declared in ``RULES`` below.
 
 Figures are read after NFKC (full-width digits, ``５，５００``) so ``5,500円`` matches
 ``5,500 yen``, ``30日`` matches ``30 days`` and ``2022年4月1日`` matches ``April 1, 2022``.
@@ -18,10 +15,18 @@ from dataclasses import dataclass
 
 from scripts.policy import model
 from scripts.policy.dates import find_dates
-from scripts.policy.finding import Finding, quote
+from scripts.policy.finding import ERROR, Finding, quote
 from scripts.policy.postal import DASHES
+from scripts.policy.rules import TRANSLATIONS, rule
 
 from .source import PolicyInput, finding
+
+RULES = [
+    rule('FIG001', ERROR, TRANSLATIONS, 'a number, amount or duration of a Japanese clause is missing from its English twin'),
+    rule('FIG002', ERROR, TRANSLATIONS, 'a date of a Japanese clause is missing from its English twin'),
+    rule('FIG003', ERROR, TRANSLATIONS, 'a postal code or telephone number of a Japanese clause is missing from its English twin'),
+    rule('FIG004', ERROR, TRANSLATIONS, 'a URL of a Japanese clause is missing from its English twin'),
+]
 
 URL = re.compile(r"https?://[^\s<>「」『』、。()\[\]]+")
 POSTAL = re.compile(rf"〒?\s*(?<!\d)(\d{{3}})[{DASHES}](\d{{4}})(?!\d)")

@@ -1,7 +1,6 @@
 """Check 5: each English file is an up-to-date translation of its Japanese twin.
 
-TRN001  the Japanese changed after the English was last marked up to date (or the record is not a sha256)
-TRN002  the English file records no ``translation_of`` at all
+Its finding codes are declared in ``RULES`` below.
 
 Both are warnings (errors with ``--strict``). After updating the English, record it with
 ``python -m scripts.translation mark docs/en/…``; see scripts/translation.py for the fingerprint.
@@ -12,10 +11,16 @@ from __future__ import annotations
 import re
 
 from scripts.policy import model
-from scripts.policy.finding import Finding
+from scripts.policy.finding import WARNING, Finding
 from scripts.translation import KEY, is_generated, japanese_fingerprint
+from scripts.policy.rules import TRANSLATIONS, rule
 
 from .source import PolicyInput, finding
+
+RULES = [
+    rule('TRN001', WARNING, TRANSLATIONS, 'the Japanese text changed after its English translation was last marked up to date'),
+    rule('TRN002', WARNING, TRANSLATIONS, 'an English file does not record which Japanese text it translates (run scripts.translation mark)'),
+]
 
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 

@@ -1,10 +1,6 @@
 """Check 4: cross-references inside the policy point at something that exists.
 
-REF001  the article referred to does not exist (第１３条, 次条 in the last article)
-REF002  the paragraph referred to does not exist (前条第５項, 前項 in paragraph 1)
-REF003  the item referred to does not exist (第９号, 前各号 with no items before it)
-REF004  a clause's Japanese and English cross-references point at different places
-        (前条第2項 translated as "paragraph (3) of the preceding Article")
+Its finding codes are declared in ``RULES`` below.
 
 Japanese: 第N条, 前条, 次条, 第M項, 前項, 次項, 第K号, 前号, 次号, 前各号 and their
 combinations (前条第2項, 第3条第1項第2号); references to a law (法律第５７号,
@@ -20,10 +16,18 @@ import unicodedata
 from dataclasses import dataclass
 
 from scripts.policy import model
-from scripts.policy.finding import Finding, quote
+from scripts.policy.finding import ERROR, Finding, quote
 from scripts.policy.numbering import to_int
+from scripts.policy.rules import EACH_LANGUAGE, TRANSLATIONS, rule
 
 from .source import PolicyInput, finding
+
+RULES = [
+    rule('REF001', ERROR, EACH_LANGUAGE, 'a cross-reference points at an article that does not exist'),
+    rule('REF002', ERROR, EACH_LANGUAGE, 'a cross-reference points at a paragraph that does not exist'),
+    rule('REF003', ERROR, EACH_LANGUAGE, 'a cross-reference points at an item that does not exist'),
+    rule('REF004', ERROR, TRANSLATIONS, "a clause's Japanese and English cross-references point at different places"),
+]
 
 _N = r"(?:\d+|[一二三四五六七八九十百]+)"
 

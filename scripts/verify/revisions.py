@@ -1,10 +1,6 @@
 """Check 1: the revision lines of the 附則 and of the English "Supplementary Provisions".
 
-REV001  a revision line's date is not a real date, or no date can be read in it
-REV002  a dated line names no event (制定/策定, 改定/改訂, 施行/適用/実施)
-REV003  the lines are not oldest first
-REV004  Japanese and English do not list the same dates and events
-REV005  no 附則, or nothing in force on the build's day, so the site has no effective date
+Its finding codes are declared in ``RULES`` below.
 
 Dates are read by ``scripts.policy.dates`` in every form editors write; the
 lines themselves are never rewritten.
@@ -13,9 +9,18 @@ from __future__ import annotations
 
 from scripts.policy import model
 from scripts.policy.dates import read_date, read_events
-from scripts.policy.finding import Finding, quote
+from scripts.policy.finding import ERROR, Finding, quote
+from scripts.policy.rules import EACH_LANGUAGE, TRANSLATIONS, rule
 
 from .source import PolicyInput, finding
+
+RULES = [
+    rule('REV001', ERROR, EACH_LANGUAGE, "a revision line's date is not a real date (e.g. 2022年2月30日, 令和元年4月1日) or no date can be read"),
+    rule('REV002', ERROR, EACH_LANGUAGE, 'a revision line names no event: write 制定/策定, 改定/改訂 or 施行/適用/実施 (Enacted, Revised, Effective)'),
+    rule('REV003', ERROR, EACH_LANGUAGE, 'revision lines are not in chronological order, oldest first'),
+    rule('REV004', ERROR, TRANSLATIONS, 'the Japanese and English supplementary provisions do not list the same dates and events'),
+    rule('REV005', ERROR, EACH_LANGUAGE, 'the supplementary provisions are missing or no revision is in force, so the site has no effective date'),
+]
 
 EVENT_WORDS = {"enacted": "enacted", "revised": "revised", "effective": "effective"}
 

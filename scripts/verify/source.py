@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.policy import model
+from scripts.policy import profile as profiles
 from scripts.policy.company import read_company
 from scripts.policy.finding import Finding
 from scripts.policy.reader import LANGS, PolicyError, load_policy, policy_today
 
-from .codes import CODES
+from . import codes
 
 COMPANY_FILE = Path("data") / "company.yml"
 
@@ -27,6 +28,11 @@ class PolicyInput:
     company_path: str = ""
     company_text: str = ""
     today: dt.date = field(default_factory=dt.date.today)
+    profile: profiles.Profile = field(default_factory=profiles.load)
+    document_types: tuple[str, ...] = (profiles.DEFAULT_TYPE,)
+
+    def has_document_type(self, kind: str) -> bool:
+        return kind in self.document_types
 
     @property
     def bilingual(self) -> bool:
@@ -48,7 +54,7 @@ class PolicyInput:
 
 def finding(path: str, line: int, code: str, message: str) -> Finding:
     """A finding with the code's registered severity."""
-    return Finding(path, line, code, CODES[code].severity, message)
+    return Finding(path, line, code, codes.registry()[code].severity, message)
 
 
 def today() -> dt.date:
@@ -56,11 +62,16 @@ def today() -> dt.date:
     return policy_today()
 
 
-def load(root: Path, docs: Path, langs: tuple[str, ...], company: Path | None) -> PolicyInput:
+def load(root: Path, docs: Path, langs: tuple[str, ...], company: Path | None,
+         legal: profiles.Profile | None = None, document_types: tuple[str, ...] | None = None) -> PolicyInput:
     if not docs.is_dir():
         raise PolicyError(str(docs), 0, "no such folder: the policy's docs folder is missing")
     policies = {lang: load_policy(docs, lang, root=root) for lang in langs}
     source = PolicyInput(root, docs, policies, today=today())
+    if legal is not None:
+        source.profile = legal
+    if document_types is not None:
+        source.document_types = document_types
     company = company or root / COMPANY_FILE
     source.company_path = source.display(company)
     source.company, source.company_text = read_company(company, source.company_path)

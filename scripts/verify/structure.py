@@ -1,23 +1,26 @@
 """Check 3: numbering, and the English text mirroring the Japanese clause by clause.
 
-STR001  articles not numbered 1, 2, 3 … (a gap or a duplicate)
-STR002  paragraphs (１．) out of sequence within their article
-STR003  items (（１）) or sub-items (①) out of sequence within their parent
-STR004  a policy file in one language only (reported on the file that exists)
-STR005  the English lacks a Japanese clause, or has one the Japanese does not (clause ids differ;
-        named by what was inserted or removed in the Japanese since the archived text the
-        English translates, when the English still mirrors that text)
-STR006  a file under articles/ (sections/) without an article (section) heading
+Its finding codes are declared in ``RULES`` below.
 
 Clause ids come from the core (``art-6-p2-i1``), so "the same clause" means the same id.
 """
 from __future__ import annotations
 
 from scripts.policy import model
-from scripts.policy.finding import Finding, quote
+from scripts.policy.finding import ERROR, Finding, quote
 from scripts.policy.reader import PolicyError
+from scripts.policy.rules import EACH_LANGUAGE, TRANSLATIONS, rule
 
 from .source import PolicyInput, finding
+
+RULES = [
+    rule('STR001', ERROR, EACH_LANGUAGE, 'articles are not numbered 1, 2, 3 … without gaps or duplicates'),
+    rule('STR002', ERROR, EACH_LANGUAGE, 'paragraphs (１．) are not numbered in sequence within their article'),
+    rule('STR003', ERROR, EACH_LANGUAGE, 'items (（１）) or sub-items (①) are not numbered in sequence within their parent'),
+    rule('STR004', ERROR, TRANSLATIONS, 'a policy file exists in one language only'),
+    rule('STR005', ERROR, TRANSLATIONS, 'the English text does not mirror the Japanese: an article, paragraph or item is missing or extra'),
+    rule('STR006', ERROR, EACH_LANGUAGE, 'a file under articles/ has no article heading (# 第N条（…） / # Article N (…))'),
+]
 
 
 def _articles(policy: model.Policy) -> list[Finding]:

@@ -1,9 +1,6 @@
 """Check 8: the Japanese is numbered and listed the way the guide asks (warnings).
 
-STY001  numbering written in half-width (# 第6条, 3., (7)): the guide asks for full-width
-        (第６条, ３．, （７）), so the site does not mix 第6条 with 第７条
-STY002  a Word-style bullet ・ at the start of a line: it is no clause, so no check compares
-        it with the English and it reads as part of the block above (or as an unnumbered block)
+Its finding codes are declared in ``RULES`` below.
 
 The core reads both forms alike, which is why only a warning says so. English numbering is
 half-width by nature and is not checked.
@@ -13,9 +10,15 @@ from __future__ import annotations
 import re
 
 from scripts.policy import model
-from scripts.policy.finding import Finding, quote
+from scripts.policy.finding import WARNING, Finding, quote
+from scripts.policy.rules import EACH_LANGUAGE, rule
 
 from .source import PolicyInput, finding
+
+RULES = [
+    rule('STY001', WARNING, EACH_LANGUAGE, 'Japanese numbering is written in half-width (# 第6条, 3., (7)): write 第６条, ３．, （７）'),
+    rule('STY002', WARNING, EACH_LANGUAGE, 'a line starts with a Word-style bullet ・: write sub-items ①, ② (in both languages) or plain text'),
+]
 
 _WIDE = str.maketrans("0123456789.()", "０１２３４５６７８９．（）")
 _HALF_DIGITS = re.compile(r"[0-9]")

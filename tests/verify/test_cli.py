@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from scripts.verify.codes import CODES
+from scripts.verify.codes import registry
 from tests.conftest import ROOT
 from tests.verify.helpers import policy_copy, verify
+
+CODES = registry()
 
 ANNOTATION = re.compile(r"^::(error|warning) file=[^,]+(,line=\d+)?,title=[A-Z]+\d{3}::.+$")
 
@@ -78,24 +80,38 @@ def test_list_codes_explains_every_code():
     result = verify(ROOT, "--list-codes")
     assert result.returncode == 0
     for code in CODES.values():
-        assert f"{code.code}" in result.stdout and code.explanation in result.stdout
+        line = next(l for l in result.stdout.splitlines() if l.startswith(code.code + " "))
+        assert code.severity in line and code.applies_to in line and code.explanation in line
 
 
-def test_the_readme_lists_every_code():
+def test_the_readme_table_is_the_registry():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for code in CODES.values():
-        assert f"| `{code.code}` |" in readme, code.code
+    table = readme.split("<!-- codes -->\n", 1)[1].split("\n<!-- /codes -->", 1)[0]
+    generated = verify(ROOT, "--list-codes", "--format", "markdown")
+    assert generated.returncode == 0
+    assert table == generated.stdout.strip()
+    assert len(table.splitlines()) == len(CODES) + 2
 
 
-def test_each_check_module_documents_its_codes():
+def test_each_check_declares_its_rules():
+    """Every verify check module declares RULES, and every rule's code is one it can report."""
     import importlib
 
-    documented = set()
-    for name in ("revisions", "contacts", "structure", "references", "freshness", "figures", "disclosures", "style",
-                 "archived"):
-        doc = importlib.import_module(f"scripts.verify.{name}").__doc__
-        documented |= set(re.findall(r"^([A-Z]+\d{3})\s", doc, re.M))
-    assert documented == set(CODES)
+    from scripts.verify import checks
+
+    for check in checks.ALL:
+        module = importlib.import_module(check.__module__)
+        if module.__name__.endswith(".disclosures"):
+            continue   # its rules are the legal profile's (scripts/policy/profiles/appi.yml)
+        source = Path(module.__file__).read_text(encoding="utf-8")
+        assert module.RULES, module.__name__
+        for declared in module.RULES:
+            assert source.count(f'"{declared.code}"') + source.count(f"'{declared.code}'") >= 2, declared.code
+
+
+def test_markdown_is_the_format_of_the_code_list_only():
+    result = verify(ROOT, "--format", "markdown")
+    assert result.returncode == 2 and "markdown is the format of --list-codes only" in result.stderr
 
 
 def test_help_names_the_options_and_exit_status():

@@ -1,0 +1,149 @@
+"""The site's settings, read once from mkdocs.yml, so verify, release and the build agree on them.
+
+The build reads the same options through the MkDocs plugin (scripts/site/plugin.py); the tools
+read them here: the languages (the i18n plugin's, the default one first: the original), and the
+policy plugin's company data file, archive folder, time zone, legal profile and rules file.
+Without mkdocs.yml (a bare docs/ folder, as in the tests' fixture copies) the defaults apply.
+
+The rules file (``rules.yml`` beside mkdocs.yml, optional) sets the severity of verify's codes
+for this site, or turns a code off::
+
+    # An organisation outside Japan Post's data: its postal codes are not looked up.
+    ADDR001: off
+    STY002: error
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .finding import ERROR, Finding, quote
+from .rules import CONFIGURATION, OFF, SEVERITIES, rule
+
+CONFIG = "mkdocs.yml"
+DEFAULTS = {"company": "data/company.yml", "archive": "revisions", "time_zone": "Asia/Tokyo",
+            "legal_profile": "appi", "rules": "rules.yml"}
+
+RULES = [
+    rule("CFG001", ERROR, CONFIGURATION, "the rules file (rules.yml) names a code verify does not have"),
+    rule("CFG002", ERROR, CONFIGURATION, "the rules file sets a severity other than error, warning or off"),
+    rule("CFG003", ERROR, CONFIGURATION, "the rules file is not a YAML mapping of codes to severities"),
+]
+# The archive's integrity is checked by the build itself and is not the site's to relax.
+FIXED_PREFIXES = ("HIST",)
+
+
+class SettingsError(Exception):
+    def __init__(self, path: str, line: int, message: str):
+        super().__init__(f"{path}:{line}: {message}")
+        self.path, self.line, self.message = path, line, message
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path
+    languages: tuple[str, ...]          # the original first
+    company: str
+    archive: str
+    time_zone: str
+    legal_profile: str
+    rules: str
+    document_types: tuple[str, ...]     # each document's type (privacy-policy, terms-of-service …)
+
+    @property
+    def original(self) -> str:
+        return self.languages[0]
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml as data: ``!ENV [NAME, default]`` gives the default, ``!!python/name:`` nothing."""
+
+
+def _env(loader: _Loader, node: yaml.Node):
+    if isinstance(node, yaml.SequenceNode):
+        values = loader.construct_sequence(node)
+        return values[-1] if values else None
+    return None
+
+
+_Loader.add_constructor("!ENV", _env)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _plugin(plugins, name: str) -> dict:
+    for entry in plugins or []:
+        if isinstance(entry, dict) and name in entry:
+            return entry[name] or {}
+        if entry == name:
+            return {}
+    return {}
+
+
+def load(root: Path, config: str = CONFIG) -> Settings:
+    path = root / config
+    data: dict = {}
+    if path.is_file():
+        try:
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+        except yaml.MarkedYAMLError as err:
+            mark = err.problem_mark or err.context_mark
+            raise SettingsError(config, mark.line + 1 if mark else 1, f"not valid YAML: {err.problem}") from None
+        except (yaml.YAMLError, UnicodeDecodeError) as err:
+            raise SettingsError(config, 1, f"cannot be read: {err}") from None
+        if not isinstance(data, dict):
+            raise SettingsError(config, 1, "is not a mapping of settings")
+    i18n = _plugin(data.get("plugins"), "i18n")
+    languages = [str(lang.get("locale")) for lang in i18n.get("languages") or [] if isinstance(lang, dict)]
+    default = next((str(lang.get("locale")) for lang in i18n.get("languages") or []
+                    if isinstance(lang, dict) and lang.get("default")), languages[0] if languages else "ja")
+    ordered = tuple([default] + [lang for lang in languages if lang != default]) if languages else ("ja", "en")
+    options = {**DEFAULTS, **{k: v for k, v in _plugin(data.get("plugins"), "policy").items() if k in DEFAULTS}}
+    documents = _plugin(data.get("plugins"), "policy").get("documents") or [{"id": "privacy-policy"}]
+    types = tuple(str(d.get("type") or d.get("id")) for d in documents if isinstance(d, dict))
+    return Settings(root, ordered, str(options["company"]), str(options["archive"]), str(options["time_zone"]),
+                    str(options["legal_profile"]), str(options["rules"]), types)
+
+
+def _line_of(text: str, code: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.split("#")[0].strip().startswith(f"{code}:"):
+            return number
+    return 1
+
+
+def severities(root: Path, rules_file: str, known: set[str]) -> tuple[dict[str, str], list[Finding]]:
+    """The site's severity of each code it sets, and a finding for each setting that is wrong."""
+    path = root / rules_file
+    if not path.is_file():
+        return {}, []
+    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        return {}, [Finding(rules_file, mark.line + 1 if mark else 1, "CFG003", ERROR,
+                            f"the rules file is not valid YAML ({getattr(err, 'problem', err)}): write one "
+                            "'CODE: error|warning|off' a line")]
+    if data is None:
+        return {}, []
+    if not isinstance(data, dict):
+        return {}, [Finding(rules_file, 1, "CFG003", ERROR,
+                            "the rules file is not a mapping: write one 'CODE: error|warning|off' a line")]
+    chosen, findings = {}, []
+    for code, value in data.items():
+        code_text, line = str(code), _line_of(text, str(code))
+        wanted = "off" if value is False else str(value).lower()   # YAML reads a bare off as false
+        if code_text.startswith(FIXED_PREFIXES):
+            findings.append(Finding(rules_file, line, "CFG001", ERROR,
+                                    f"{quote(code_text)} is checked by the build and cannot be changed: remove the line"))
+        elif code_text not in known:
+            findings.append(Finding(rules_file, line, "CFG001", ERROR,
+                                    f"{quote(code_text)} is not a verify code: see python -m scripts.verify --list-codes"))
+        elif wanted not in (*SEVERITIES, OFF):
+            findings.append(Finding(rules_file, line, "CFG002", ERROR,
+                                    f"{code_text} is set to {quote(str(value))}: write error, warning or off"))
+        else:
+            chosen[code_text] = wanted
+    return chosen, findings

@@ -1,0 +1,81 @@
+"""The site's settings from mkdocs.yml, and its rules file, as verify and the build read them."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from scripts.policy import settings
+from scripts.verify.codes import registry
+from tests.conftest import ROOT
+
+KNOWN = set(registry())
+ORG = ROOT / "tests/fixtures/org"
+
+
+def test_the_real_site_settings_are_its_mkdocs_options():
+    site = settings.load(ROOT)
+    assert site.languages == ("ja", "en") and site.original == "ja"
+    assert (site.company, site.archive, site.time_zone, site.legal_profile, site.rules) == \
+        ("data/company.yml", "revisions", "Asia/Tokyo", "appi", "rules.yml")
+    assert site.document_types == ("privacy-policy",)
+
+
+def test_without_mkdocs_yml_the_defaults_apply(tmp_path):
+    site = settings.load(tmp_path)
+    assert (site.languages, site.company, site.legal_profile) == (("ja", "en"), "data/company.yml", "appi")
+
+
+def test_the_default_language_comes_first_and_env_tags_give_their_default(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_url: !ENV [URL, 'http://127.0.0.1:8000/']\n"
+        "hooks_like: !!python/name:material.extensions.emoji.twemoji\n"
+        "plugins:\n  - search\n  - i18n:\n      languages:\n        - locale: en\n        - locale: ko\n"
+        "        - locale: ja\n          default: true\n"
+        "  - policy:\n      company: data/org.yml\n      legal_profile: appi\n"
+        "      documents:\n        - id: privacy\n          type: privacy-policy\n        - id: terms\n",
+        encoding="utf-8")
+    site = settings.load(tmp_path)
+    assert site.languages == ("ja", "en", "ko")
+    assert site.company == "data/org.yml"
+    assert site.document_types == ("privacy-policy", "terms")
+
+
+def test_a_broken_mkdocs_yml_is_named_with_its_line(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - i18n: [\n", encoding="utf-8")
+    with pytest.raises(settings.SettingsError) as caught:
+        settings.load(tmp_path)
+    assert caught.value.path == "mkdocs.yml" and caught.value.line >= 3
+    assert "not valid YAML" in caught.value.message
+
+
+def _rules(tmp_path, text):
+    (tmp_path / "rules.yml").write_text(text, encoding="utf-8")
+    return settings.severities(tmp_path, "rules.yml", KNOWN)
+
+
+def test_no_rules_file_changes_nothing(tmp_path):
+    assert settings.severities(tmp_path, "rules.yml", KNOWN) == ({}, [])
+
+
+def test_the_readme_example_is_a_valid_rules_file(tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Site rules", 1)[1]
+    example = re.search(r"```yaml\n(.*?)```", section, re.S)[1]
+    chosen, findings = _rules(tmp_path, example)
+    assert findings == []
+    assert chosen == {"ADDR001": "off", "ADDR002": "off", "STY001": "error"}
+
+
+@pytest.mark.parametrize("text, code, line, fragment", [
+    ("STY001: warning\nADDR010: off\n", "CFG001", 2, "「ADDR010」 is not a verify code"),
+    ("HIST001: off\n", "CFG001", 1, "checked by the build and cannot be changed"),
+    ("# a comment\nSTY001: fatal\n", "CFG002", 2, "STY001 is set to 「fatal」"),
+    ("- ADDR001\n", "CFG003", 1, "not a mapping"),
+    ("ADDR001: [off\n", "CFG003", 2, "not valid YAML"),
+])
+def test_a_wrong_setting_is_a_finding_with_its_line(tmp_path, text, code, line, fragment):
+    chosen, findings = _rules(tmp_path, text)
+    assert [(f.path, f.line, f.code) for f in findings] == [("rules.yml", line, code)]
+    assert fragment in findings[0].message
+    assert "ADDR001" not in chosen and "HIST001" not in chosen
