@@ -143,8 +143,6 @@ def description(doc: model.Document, fallback: str, width: int = 110) -> str:
 
 
 ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
-# A language switcher's entry, as the theme writes it.
-SWITCHER_LINK = re.compile(r'<a href="(?P<href>[^"]*)" hreflang="(?P<lang>[A-Za-z-]+)" class="md-select__link">')
 
 
 def absolute_alternates(page_html: str, url: str, site_url: str, langs: tuple, default: str) -> str:

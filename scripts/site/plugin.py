@@ -40,7 +40,7 @@ from . import localserve as site_localserve
 from . import nav as site_nav
 from . import robots as site_robots
 from . import search as site_search
-from .annotate import (ALTERNATE_LINK, SWITCHER_LINK, absolute_alternates, add_clause_links, annotate, article_list,
+from .annotate import (ALTERNATE_LINK, absolute_alternates, add_clause_links, annotate, article_list,
                        chapter_line, description, full_text, wrap_contacts)
 from .chapters import group_nav
 from .strings import strings
@@ -234,9 +234,9 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
             # The 404 page has no twin page: its switcher leads to each language's home.
             alternates = [{"name": self.languages.names[lang], "link": self.languages.home(lang), "lang": lang}
                           for lang in self.languages.codes]
-            # static-i18n sets the switcher as an attribute of `extra` on every page, and the
-            # template reads the attribute before the key: left alone, the next language's 404
-            # showed the last page built's alternates (a history page).
+            # static-i18n sets the switcher (as an attribute of `extra`, which the template reads
+            # before the key) only in page contexts; a 404 is no page, so left alone it showed the
+            # last page built's alternates (a history page). Both are set, so either lookup finds it.
             context["config"].extra["alternate"] = alternates
             setattr(context["config"].extra, "alternate", alternates)
         context = self._context(context, config)
@@ -247,9 +247,6 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         if template_name == "404.html":
             # A 404 is served at any URL: it names no alternates of its own.
             output = ALTERNATE_LINK.sub("", output)
-            # Whatever page a language's build rendered last (its extra.alternate may still be that
-            # page's), a 404's switcher leads to each language's home.
-            output = SWITCHER_LINK.sub(lambda m: m[0].replace(m["href"], self.languages.home(m["lang"])), output)
             self.state.not_found[self._lang(config)] = output
         return output
 

@@ -130,6 +130,15 @@ def test_per_language_404(built_site):
     assert en.find("a", string="Go to the Privacy Policy")["href"] == "/en/"
 
 
+def test_each_404_switcher_leads_to_each_languages_home(built_site):
+    """A 404 has no twin page: whichever page its language's build rendered before it, the switcher
+    names the homes, and the page names no alternates of its own."""
+    for page in (soup(built_site / "404.html"), soup(built_site / "en/404.html")):
+        switcher = {a["hreflang"]: a["href"] for a in page.select("a.md-select__link")}
+        assert switcher == {"ja": "/", "en": "/en/"}
+        assert not page.select('link[rel="alternate"]')
+
+
 class _Refs(HTMLParser):
     def __init__(self):
         super().__init__()
