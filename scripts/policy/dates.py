@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from japanera import ERA_DATA_GENERAL
 
+from . import locale
 from .numbering import KANJI, to_int
 
 # Modern eras from japanera's data: kanji -> Era, and the one-letter romaji heads.
@@ -144,7 +145,5 @@ def read_events(line: str) -> tuple[str, ...]:
 
 
 def format_date(date: dt.date, lang: str) -> str:
-    """How the site shows a date: '2022年4月1日' or 'April 1, 2022'."""
-    if lang == "ja":
-        return f"{date.year}年{date.month}月{date.day}日"
-    return f"{date:%B} {date.day}, {date.year}"
+    """How the site shows a date in ``lang``, as its locale entry writes it: '2022年4月1日', 'April 1, 2022'."""
+    return locale.load(lang).format_date(date)

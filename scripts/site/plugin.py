@@ -31,7 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from ..history import site as history
-from ..policy import model, profile
+from ..policy import locale, model, profile
 from ..policy.company import names, read_company
 from ..policy.dates import format_date
 from ..policy.reader import PolicyError, load_policy, parse_document, policy_today
@@ -131,6 +131,10 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
             return config
         self.root = history.project_root(config)
         self.languages = self._read_languages(config)
+        try:
+            locale.check(self.languages.codes)
+        except locale.LocaleError as err:
+            raise PluginError(f"policy: {err}") from None
         if len(self.config.documents) > 1:
             raise PluginError("policy: this version publishes one document per site; "
                               f"{len(self.config.documents)} are configured")

@@ -1,0 +1,67 @@
+"""The locale registry: one entry per language the site can publish (scripts/policy/locales/<code>.yml).
+
+An entry gives the language's name, how its dates are written and the interface sentences of the
+site's pages. A language with no entry is a configuration error naming it, never a silent fallback
+to another language's words.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+FOLDER = Path(__file__).parent / "locales"
+# Every entry gives each of these site sentences (a translation may leave 'prevails' empty only
+# when it is the original).
+SITE_KEYS = ("effective", "takes_effect", "prevails", "clause_link", "policy_heading", "full_text",
+             "not_found_title", "not_found_body", "home", "upcoming", "upcoming_link", "upcoming_print")
+
+
+class LocaleError(Exception):
+    """A language the registry has no (complete) entry for."""
+
+
+@dataclass(frozen=True)
+class Locale:
+    code: str
+    name: str
+    date_pattern: str
+    months: tuple[str, ...]
+    site: dict
+
+    def format_date(self, date: dt.date) -> str:
+        month_name = self.months[date.month - 1] if self.months else str(date.month)
+        return self.date_pattern.format(year=date.year, month=date.month, day=date.day, month_name=month_name)
+
+
+def available() -> tuple[str, ...]:
+    return tuple(sorted(p.stem for p in FOLDER.glob("*.yml")))
+
+
+@lru_cache(maxsize=None)
+def load(code: str) -> Locale:
+    path = FOLDER / f"{code}.yml"
+    if not path.is_file():
+        raise LocaleError(f"the language {code!r} has no locale entry: add scripts/policy/locales/{code}.yml "
+                          f"(its name, date format and interface sentences; entries: {', '.join(available())})")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        site = {key: str(value or "") for key, value in (data.get("site") or {}).items()}
+        missing = [key for key in SITE_KEYS if key not in site]
+        if missing:
+            raise LocaleError(f"{path.name} lacks site sentences: {', '.join(missing)}")
+        months = tuple(str(m) for m in data.get("months") or ())
+        if "{month_name}" in str(data["date"]) and len(months) != 12:
+            raise LocaleError(f"{path.name}: its date format names the month, so it needs the 12 month names (months:)")
+        return Locale(code, str(data["name"]), str(data["date"]), months, site)
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as err:
+        raise LocaleError(f"{path.name} cannot be read: {err}") from None
+
+
+def check(codes: tuple[str, ...]) -> None:
+    """Every language of the site has an entry (raises LocaleError naming the first that has none)."""
+    for code in codes:
+        load(code)
