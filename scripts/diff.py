@@ -9,7 +9,9 @@ Exit status: 0 no differences, 1 differences, 2 error.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 from scripts.history import render
@@ -25,18 +27,27 @@ versions:
   git:REF      docs/ at a commit, branch or tag, e.g. git:main, git:HEAD~1, git:v1.0
 
 Clauses are aligned by their ids (art-6-p2-i1) and words: an inserted item shows as
-inserted and the items after it as renumbered. Inside a changed clause, deleted and
-inserted characters are marked: text [-deleted-]{+inserted+}; markdown and html
-<del>…</del><ins>…</ins>. Differences of whitespace alone (an ideographic or
+inserted and the items after it as renumbered, named by their numbers as written
+(（３） (renumbered, was （２）)). Inside a changed clause, deleted and inserted text is
+marked: text [-deleted-]{+inserted+}; markdown and html <del>…</del><ins>…</ins>.
+Amounts, numbers with their units, dates and English words change as a whole:
+[-5,500円-]{+1,000円+}. Differences of whitespace alone (an ideographic or
 non-breaking space for a normal one, a re-wrapped line) are not changes unless
 --whitespace is given.
 
 exit status: 0 no differences, 1 differences, 2 error (unknown revision, bad ref, unreadable file)
 
+新旧対照表 (comparison table): --format table prints it as a page to open and print
+(A4 landscape), --format docx --output FILE writes it as a Word table for approval:
+改正後 (revised) left, 改正前 (before) right, changed words underlined on both sides,
+（新設） for an added clause, （削る） for a deleted one, （略） for unchanged ones.
+
 examples:
   python -m scripts.diff 2022-04-01 current
   python -m scripts.diff git:origin/main current --format markdown
   python -m scripts.diff 2022-04-01 2027-01-01 --lang both --format json
+  python -m scripts.diff 2022-04-01 current --format table --output table.html
+  python -m scripts.diff 2022-04-01 current --lang both --format docx --output table.docx
 """
 
 
@@ -53,8 +64,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("new", metavar="NEW", help="the later version: DATE, current or git:REF")
     p.add_argument("--lang", choices=("ja", "en", "both"), default="ja",
                    help="which language to compare (default: ja, the original)")
-    p.add_argument("--format", choices=tuple(render.FORMATS), default="text",
-                   help="text (default), markdown (for a pull-request comment), html (a page), json")
+    p.add_argument("--format", choices=tuple(render.FORMATS) + ("docx",), default="text",
+                   help="text (default), markdown (for a pull-request comment), html (a page), json, "
+                        "table (the 新旧対照表 as a printable page), docx (the 新旧対照表 as a Word file; needs --output)")
+    p.add_argument("--output", type=Path, default=None, metavar="FILE",
+                   help="write to FILE instead of standard output (required for docx)")
     p.add_argument("--whitespace", action="store_true",
                    help="report differences of whitespace alone as changes")
     p.add_argument("--root", type=Path, default=None,
@@ -70,7 +84,10 @@ def _root(given: Path | None) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    p = parser()
+    args = p.parse_args(argv)
+    if args.format == "docx" and args.output is None:
+        p.error("--format docx writes a file: give --output FILE, e.g. --output 新旧対照表.docx")
     root = _root(args.root)
     langs = ("ja", "en") if args.lang == "both" else (args.lang,)
     try:
@@ -81,8 +98,33 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     comparisons = {lang: compare_policies(old.policy(lang), new.policy(lang), args.whitespace) for lang in langs}
     report = render.Report(args.old, args.new, comparisons, args.whitespace)
-    sys.stdout.write(render.FORMATS[args.format](report))
+    if args.format == "docx":
+        from scripts.history import word
+        data = word.docx_bytes(comparisons, args.old, args.new)
+    else:
+        data = render.FORMATS[args.format](report).encode("utf-8")
+    if args.output is None:
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        try:
+            _write(args.output, data)
+        except OSError as err:
+            print(f"scripts.diff: error: cannot write {args.output}: {err.strerror}", file=sys.stderr)
+            return 2
     return 1 if report.changed else 0
+
+
+def _write(path: Path, data: bytes) -> None:
+    """All or nothing: a half-written file never replaces a good one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 if __name__ == "__main__":

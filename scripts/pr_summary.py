@@ -115,7 +115,7 @@ def _path(doc: DocumentChange) -> str:
 
 
 def _clause_lines(change: ClauseChange, note: str) -> list[str]:
-    was = f"（旧 / was `{change.old_id}`）" if change.old_id and change.old_id != change.id else ""
+    was = f"（旧 / was {md_escape(change.old_number)}）" if change.renumbered else ""
     out = [f"- `{change.id}` {STATUS_WORDS.get(change.status, change.status)}{was}" + (f" — {note}" if note else ""), ""]
     if change.status == compare.INSERTED:
         out.append("  " + md_quote("追加 / Inserted", change.new_text))

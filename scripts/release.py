@@ -32,6 +32,9 @@ steps for a new revision:
 A correction after step 3, before the pull request is merged: release the same date again.
 "Published" means listed in the default branch's revisions/SHA256SUMS (origin/HEAD, origin/main,
 main; POLICY_PUBLISHED_REF names another ref); without git every archived revision is published.
+The release also prints the PDFs of the revision (full text, and its 新旧対照表 against the
+revision before) in each language into revisions/DATE/<lang>/pdf/, with Chromium; they are
+hash-locked in SHA256SUMS like the text. --no-pdf leaves them out.
 A revision dated in the future is announced on the site until its date, then becomes current.
 
 exit status: 0 released, 2 refused or failed (nothing written)
@@ -50,6 +53,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("date", metavar="DATE", help="the revision's date, YYYY-MM-DD: the newest line of the 附則")
     p.add_argument("--root", type=Path, default=None,
                    help="the repository (default: the current directory if it has docs/, else this repository)")
+    p.add_argument("--no-pdf", dest="pdf", action="store_false",
+                   help="archive the text only, without the PDFs of the full text and the 新旧対照表 "
+                        "(printing them needs Chromium and Playwright)")
     return p
 
 
@@ -65,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"scripts.release: error: {args.date!r} is not a date in the form YYYY-MM-DD", file=sys.stderr)
         return 2
     try:
-        done = release(root, date)
+        done = release(root, date, pdfs=args.pdf)
     except ReleaseRefused as err:
         print(f"scripts.release: refused: {err}", file=sys.stderr)
         return 2

@@ -26,13 +26,23 @@ def history_root(tmp_path_factory) -> Path:
     return root
 
 
+def test_an_amount_changes_as_a_whole_token(history_root):
+    result = diff("2024-04-01", "2025-07-01", cwd=history_root)
+    assert "[-1,100円-]{+1,000円+}（税込）" in result.stdout
+    assert "1,[-1-]" not in result.stdout and "1,1,000" not in result.stdout
+    english = diff("2024-04-01", "2025-07-01", "--lang", "en", cwd=history_root)
+    assert "a fee of [-1,100-]{+1,000+} yen" in english.stdout
+
+
 def test_between_revisions_text(history_root):
     result = diff("2024-04-01", "2025-07-01", cwd=history_root)
     assert result.returncode == 1, result.stderr
     out = result.stdout
     assert "第２条（個人情報の利用目的）: changed" in out
-    assert "art-2-p1-i2 (inserted)" in out and "+ （２）お客様の好みに合わせたキットの選定" in out
-    assert "art-2-p1-i3 (renumbered, was art-2-p1-i2)" in out and "（２） → （３）" in out
+    assert "art-2-p1-i2 （２） (inserted)" in out and "+ （２）お客様の好みに合わせたキットの選定" in out
+    # The old number as written, never an internal id; the number changes as a whole.
+    assert "art-2-p1-i3 （３） (renumbered, was （２）)" in out and "（２） → （３）" in out
+    assert "was art-2" not in out
     assert "[-、書面により-]" in out
     assert "+ 2025年7月1日　改定・施行" in out
     assert "第１条" not in out and "English" not in out
@@ -59,11 +69,14 @@ def test_json(history_root):
     assert (data["old"], data["new"], data["changed"]) == ("2024-04-01", "2025-07-01", True)
     assert set(data["languages"]) == {"ja", "en"}
     article5 = next(d for d in data["languages"]["en"]["documents"] if d["article"] == 5)
-    [clause] = article5["clauses"]
+    fee, clause = article5["clauses"]
     assert clause["id"] == "art-5-p4" and clause["status"] == "changed"
     assert ["delete", "in writing "] in clause["segments"] or ["delete", " in writing"] in clause["segments"], \
         clause["segments"]
     assert clause["before"].startswith("4. The Company") and clause["after"].startswith("4. The Company")
+    # The fee changes as a whole amount, never as digits spliced into another number.
+    assert fee["id"] == "art-5-p3" and [s for s in fee["segments"] if s[0] != "equal"] == [
+        ["delete", "1,100"], ["insert", "1,000"]]
 
 
 def test_markdown_for_a_pull_request_comment(history_root):

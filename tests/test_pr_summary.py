@@ -63,7 +63,7 @@ def test_a_japanese_change_without_its_english_twin_is_stale(repo):
     # before, after and the character-level change
     assert "**変更前 / Before:** ４．当社は" in out and JA_OLD in out
     assert "**変更後 / After:** ４．当社は" in out and JA_NEW in out
-    assert "<del>30</del><ins>14</ins>日以内に" in out
+    assert "<del>30日</del><ins>14日</ins>以内に" in out  # the duration as a whole, with its unit
     assert "英語の変更はありません。 / No change to the English text." in out
 
 

@@ -75,7 +75,9 @@ def test_release_snapshots_both_languages_with_their_hashes(project):
                            capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
     manifest = (project / "revisions/SHA256SUMS").read_text(encoding="utf-8")
-    assert manifest.count("  2027-01-01/") == 18
+    assert manifest.count("  2027-01-01/") == 18 + 4  # the text, and per language the two PDFs
+    assert {"2027-01-01/ja/pdf/policy.pdf", "2027-01-01/en/pdf/table.pdf"} <= {
+        line.split("  ", 1)[1] for line in manifest.splitlines()}
     assert not list((project / "revisions").glob(".*"))  # no staging left behind
 
     again = release(project, "2027-01-01")

@@ -29,7 +29,8 @@ RULES = [
 
 ARCHIVE = "revisions"
 MANIFEST = "SHA256SUMS"
-_LINE = re.compile(r"^([0-9a-f]{64}) [ *](\d{4}-\d{2}-\d{2})/(ja|en)/(\S+\.md)$")
+# Policy text (.md) and the PDFs printed on release (<lang>/pdf/*.pdf, scripts/history/pdf.py).
+_LINE = re.compile(r"^([0-9a-f]{64}) [ *](\d{4}-\d{2}-\d{2})/(ja|en)/(\S+\.md|pdf/[\w.-]+\.pdf)$")
 
 
 class ArchiveError(Exception):
@@ -54,6 +55,11 @@ class Revision:
 
     def manifest_lines(self) -> list[str]:
         return [f"{digest}  {self.name}/{rel}" for rel, digest in sorted(self.files.items())]
+
+    def pdfs(self, lang: str) -> dict[str, Path]:
+        """The revision's PDFs in one language: name ('policy.pdf', 'table.pdf') → path."""
+        prefix = f"{lang}/pdf/"
+        return {rel[len(prefix):]: self.folder / rel for rel in sorted(self.files) if rel.startswith(prefix)}
 
     @property
     def sha256(self) -> str:

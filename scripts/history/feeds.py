@@ -7,14 +7,18 @@ Written into the built site, per language (``/history/…`` and ``/en/history/�
   dated by the revision's date (midnight in the site's time zone), so an announced revision
   carries its future date;
 - ``index.json``: ``{"lang", "today", "current", "revisions": [{"date", "status",
-  "url", "diff_url", "data_url", "sha256", "changed_articles"}]}``, newest first;
+  "url", "diff_url", "data_url", "sha256", "changed_articles", "changed_clauses", "table_url", "pdf"}]}``,
+  newest first (``changed_clauses``: the ids of the clauses the revision changed);
 - ``data/<date>.json``: the revision's documents and clauses (id, number, text, and
-  the key the comparison aligns on).
+  the key the comparison aligns on);
+- ``data/pairs/`` and ``data/parts/``: every comparison the compare page shows, rendered
+  here (``scripts/history/pairs.py``).
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -23,6 +27,7 @@ from feedgen.feed import FeedGenerator
 from ..policy import model
 from ..policy.compare import clause_text, clause_words, fold_whitespace
 from ..policy.dates import format_date
+from . import pairs
 from .pages import FOLDER
 from .timeline import Entry, Timeline
 from .words import words
@@ -52,6 +57,11 @@ def index(timeline: Timeline, lang: str, site_url: str, prefix: str = "") -> dic
             "data_url": _url(site_url, prefix, f"{FOLDER}/data/{entry.name}.json"),
             "sha256": entry.revision.sha256,
             "changed_articles": timeline.changed_articles(entry, lang),
+            "changed_clauses": timeline.changed_clauses(entry, lang),
+            "table_url": _url(site_url, prefix, f"{FOLDER}/{entry.name}/table/") if entry.previous else None,
+            "pdf": {key: _url(site_url, prefix, f"{FOLDER}/{entry.name}/pdf/{name}")
+                    for name, key in (("policy.pdf", "full_text"), ("table.pdf", "table"))
+                    if name in entry.revision.pdfs(lang)},
         })
     return {"lang": lang, "today": timeline.today.isoformat(),
             "current": current.name if current else None, "revisions": revisions}
@@ -94,6 +104,12 @@ def atom(timeline: Timeline, lang: str, site_url: str, prefix: str, author: str,
         articles = timeline.changed_articles(entry, lang)
         summary = w["first"] if entry.previous is None else w["feed_changes"].format(
             articles=("、" if lang == "ja" else "; ").join(articles) or w["none"])
+        notice = timeline.notice(entry, lang)
+        if notice is not None and notice.summary:
+            # The change notice (改定の概要), as legal staff wrote it, before the list of articles.
+            summary = f"{w['summary_heading']}{'：' if lang == 'ja' else ': '}{notice.summary}\n\n{summary}"
+            if notice.announced:
+                item.published(_moment(notice.announced, zone))
         item.summary(summary)
     return feed.atom_str(pretty=True)
 
@@ -122,4 +138,12 @@ def write(site_dir: Path, timeline: Timeline, site_url: str, langs: tuple[str, .
         for path, data in outputs.items():
             path.write_bytes(data)
             written.append(path)
+        written += pairs.write(folder / "data", timeline, lang)
+        for entry in timeline.entries:
+            # The PDFs printed on release, as archived (hash-locked in SHA256SUMS).
+            for name, source in entry.revision.pdfs(lang).items():
+                target = folder / entry.name / "pdf" / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
+                written.append(target)
     return written

@@ -123,8 +123,20 @@ def check_release(root: Path, date: dt.date, verifier: Path | None = None) -> tu
     return policies, replacing
 
 
-def release(root: Path, date: dt.date, verifier: Path | None = None) -> Released:
+def _pdfs(root: Path, date: dt.date, policies: dict[str, model.Policy]) -> dict[str, bytes]:
+    """The revision's PDFs (full text, and 新旧対照表 against the revision before), printed before anything is written."""
+    from . import pdf
+    try:
+        earlier = [r for r in archive.read_archive(root) if r.date < date]
+        previous = {lang: earlier[-1].policy(lang) for lang in policies} if earlier else None
+        return pdf.revision_pdfs(root, date, dict(policies), previous)
+    except (pdf.PdfError, archive.ArchiveError) as err:
+        raise ReleaseRefused(f"{err}; or release without PDFs: --no-pdf") from None
+
+
+def release(root: Path, date: dt.date, verifier: Path | None = None, pdfs: bool = True) -> Released:
     policies, replacing = check_release(root, date, verifier)
+    printed = _pdfs(root, date, policies) if pdfs else {}
     folder = archive.archive_dir(root)
     target = folder / date.isoformat()
     staging = folder / f".{date.isoformat()}.partial"
@@ -145,6 +157,12 @@ def release(root: Path, date: dt.date, verifier: Path | None = None) -> Released
                 shutil.copyfile(source, destination)
                 revision.files[f"{lang}/{doc.rel}"] = archive.sha256_file(destination)
                 copied.append(f"{lang}/{doc.rel}")
+        for rel, data in printed.items():
+            destination = staging / rel
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.write_bytes(data)
+            revision.files[rel] = archive.sha256_file(destination)
+            copied.append(rel)
         manifest = archive.manifest_path(root)
         lines = manifest.read_text(encoding="utf-8").splitlines() if manifest.exists() else []
         own = f"  {date.isoformat()}/"

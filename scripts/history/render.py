@@ -70,13 +70,16 @@ def _doc_heading(doc: DocumentChange) -> str:
 
 
 def _clause_heading(change: ClauseChange) -> str:
-    if change.status == compare.RENUMBERED or (change.old_id and change.new_id and change.old_id != change.new_id):
-        return f"{change.new_id} ({change.status}, was {change.old_id})"
-    return f"{change.id} ({change.status})"
+    """The clause's id (where to find it) and its number as written; a renumbering names the old number."""
+    number = change.new_number or change.old_number
+    head = change.id + (f" {number}" if number else "")
+    if change.renumbered:
+        return f"{head} ({change.status}, was {change.old_number})"
+    return f"{head} ({change.status})"
 
 
 def _renumbering(change: ClauseChange) -> str:
-    return f"{change.old_marker or change.old_id} → {change.new_marker or change.new_id}, words unchanged"
+    return f"{change.old_number} → {change.new_number}, words unchanged"
 
 
 def _text_clause(change: ClauseChange, whitespace: bool) -> list[str]:
@@ -135,7 +138,7 @@ def md_quote(label: str, value: str) -> str:
 
 
 def _md_clause(change: ClauseChange, whitespace: bool) -> list[str]:
-    was = f" (was `{change.old_id}`)" if change.old_id and change.old_id != change.id else ""
+    was = f" (was {md_escape(change.old_number)})" if change.renumbered else ""
     head = f"- `{change.id}` {change.status}{was}"
     if change.status == compare.RENUMBERED:
         return [f"{head}: {md_escape(_renumbering(change))}", ""]
@@ -201,31 +204,48 @@ def html_comparison(comparison: Comparison, lang: str, show_unchanged: bool = Tr
     Every clause is shown (unchanged ones plainly) so a reader sees a change in place;
     each changed clause is marked with its status in words.
     """
+    parts = [html_document_change(doc, lang) for doc in comparison.documents
+             if show_unchanged or doc.status != compare.UNCHANGED]
+    return html_assemble(parts, comparison.changed, lang)
+
+
+def html_assemble(parts: list[str], changed: bool, lang: str) -> str:
+    """A comparison's fragment from its documents' sections (:func:`html_document_change`).
+
+    The site's compare page is put together from the same sections, so it shows exactly
+    what the diff pages show.
+    """
+    if not changed:
+        return f'<p class="history-nochange">{html.escape(words(lang)["no_change"])}</p>\n'
+    return "\n".join([legend(lang)] + parts) + "\n"
+
+
+def html_document_change(doc: DocumentChange, lang: str) -> str:
+    """One document's section of the comparison."""
     w = words(lang)
-    if not comparison.changed:
-        return f'<p class="history-nochange">{html.escape(w["no_change"])}</p>\n'
-    out = [legend(lang)]
-    for doc in comparison.documents:
-        if doc.status == compare.UNCHANGED and not show_unchanged:
-            continue
-        status = doc.status
-        out.append(f'<section class="history-doc history-{status}">')
-        out.append(f'<h2>{html.escape(_doc_heading(doc))} '
-                   f'<span class="history-status">［{html.escape(w.get(status, status))}］</span></h2>')
-        if doc.status == compare.UNCHANGED:
-            out.append(f'<p class="history-unchanged">{html.escape(w["unchanged"])}</p></section>')
-            continue
-        for change in doc.clauses:
-            out.append(_html_clause(change, w))
-        out.append("</section>")
-    return "\n".join(out) + "\n"
+    status = doc.status
+    out = [f'<section class="history-doc history-{status}">',
+           f'<h2>{html.escape(_doc_heading(doc))} '
+           f'<span class="history-status">［{html.escape(w.get(status, status))}］</span></h2>']
+    if doc.status == compare.UNCHANGED:
+        out.append(f'<p class="history-unchanged">{html.escape(w["unchanged"])}</p></section>')
+        return "\n".join(out)
+    for change in doc.clauses:
+        out.append(_html_clause(change, w))
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def was_number(change: ClauseChange, w: dict) -> str:
+    """' 旧（７）' / ' was (7)': the number a renumbered clause had, as written."""
+    return f' {w["was"]}{change.old_number}' if w["was"] == "旧" else f' {w["was"]} {change.old_number}'
 
 
 def _html_clause(change: ClauseChange, w: dict) -> str:
     status = change.status
     label = ""
     if status != compare.UNCHANGED:
-        was = f' {w["was"]} {change.old_id}' if change.old_id and change.old_id != change.id else ""
+        was = was_number(change, w) if change.renumbered else ""
         label = f'<span class="history-status">［{html.escape(w[status] + was)}］</span> '
     if status == compare.INSERTED:
         body = f"<ins>{html.escape(change.new_text).replace(chr(10), '<br>')}</ins>"
@@ -261,6 +281,8 @@ def _clause_json(change: ClauseChange) -> dict:
         "id": change.id,
         "old_id": change.old_id or None,
         "new_id": change.new_id or None,
+        "old_number": change.old_number if change.old else None,
+        "new_number": change.new_number if change.new else None,
         "line": change.line,
         "before": change.old_text if change.old else None,
         "after": change.new_text if change.new else None,
@@ -291,4 +313,10 @@ def as_json(report: Report) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-FORMATS = {"text": text, "markdown": markdown, "html": html_document, "json": as_json}
+def table_document(report: Report) -> str:
+    """The 新旧対照表 (comparison table) of each language, as a printable HTML page."""
+    from . import table
+    return table.html_document(report.comparisons, report.old, report.new)
+
+
+FORMATS = {"text": text, "markdown": markdown, "html": html_document, "json": as_json, "table": table_document}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import html
 import re
 from pathlib import Path
 from typing import Callable
@@ -22,6 +23,7 @@ from ..policy.dates import format_date
 from ..policy.reader import LANGS, PolicyError, load_policy
 from ..site.strings import strings
 from . import archive, feeds, pages, timeline
+from .words import words
 
 
 class HistoryError(PluginError):
@@ -100,7 +102,7 @@ def page_markdown(page, lang: str, history: Callable[[], timeline.Timeline]) -> 
 
 def is_revision_page(page) -> bool:
     meta = page.meta or {}
-    return meta.get("page") == "history" and meta.get("history") in (pages.REVISION, pages.DIFF)
+    return meta.get("page") == "history" and meta.get("history") in (pages.REVISION, pages.DIFF, pages.TABLE)
 
 
 def page_context(context: dict, page, today: dt.date) -> dict:
@@ -114,6 +116,45 @@ def page_context(context: dict, page, today: dt.date) -> dict:
         if date > today:
             context["policy_effective_label"] = strings(lang)["takes_effect"]
     return context
+
+
+_CLAUSE_OPEN = re.compile(r'<p class="clause[^"]*" id="((?:art|sec)-[0-9a-z-]+)">')
+
+
+def clause_history(page_html: str, page, lang: str, history: Callable[[], timeline.Timeline],
+                   original: str) -> str:
+    """Under each clause of a policy page, the revisions that changed it, linked to their 新旧対照表.
+
+    Revision and history pages are left alone; a clause no revision changed gets no line.
+    """
+    if (page.meta or {}).get("page") == "history":
+        return page_html
+    try:
+        changed = history().clause_revisions(lang)
+    except HistoryError:
+        return page_html
+    if not changed:
+        return page_html
+    ui = words(lang)
+    to_root = "../" * page.url.strip("/").count("/") + ("../" if page.url.strip("/") else "")
+    if feeds.prefix(lang, original):
+        to_root = to_root[3:] if to_root.startswith("../") else to_root  # /en/ is the English root
+    out, last = [], 0
+    for match in _CLAUSE_OPEN.finditer(page_html):
+        entries = changed.get(match[1])
+        if not entries:
+            continue
+        end = page_html.find("</p>", match.end())
+        if end < 0:
+            continue
+        links = ("、" if lang == "ja" else ", ").join(
+            f'<a href="{to_root}{pages.FOLDER}/{e.name}/table/">{html.escape(format_date(e.date, lang))}'
+            f'{html.escape(ui["clause_upcoming"]) if e.status == timeline.UPCOMING else ""}</a>' for e in entries)
+        out += [page_html[last:end],
+                f' <span class="clause-history" data-pagefind-ignore="all">{html.escape(ui["clause_changed"])}'
+                f"{links}</span>"]
+        last = end
+    return "".join(out) + page_html[last:]
 
 
 def page_content(page_html: str, page) -> str:

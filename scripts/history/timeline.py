@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..policy import model
+from ..policy import model, notices
 from ..policy.compare import Comparison, compare_policies
 from . import archive
 
@@ -40,6 +40,7 @@ class Timeline:
     root: Path
     today: dt.date
     entries: list[Entry]                       # oldest first
+    notices: dict = field(default_factory=dict)   # lang → date name → notices.Notice
     _policies: dict = field(default_factory=dict)
     _comparisons: dict = field(default_factory=dict)
 
@@ -54,6 +55,10 @@ class Timeline:
     @property
     def upcoming(self) -> list[Entry]:
         return [e for e in self.entries if e.status == UPCOMING]
+
+    def notice(self, entry: Entry, lang: str) -> notices.Notice | None:
+        """The revision's change notice in this language (docs/<lang>/changes/<date>.md), if any."""
+        return self.notices.get(lang, {}).get(entry.name)
 
     def entry(self, name: str) -> Entry | None:
         return next((e for e in self.entries if e.name == name), None)
@@ -73,6 +78,22 @@ class Timeline:
             self._comparisons[key] = compare_policies(self.policy(entry.previous, lang), self.policy(entry, lang))
         return self._comparisons[key]
 
+    def changed_clauses(self, entry: Entry, lang: str) -> list[str]:
+        """Ids of the clauses the revision changed (as numbered before or after it)."""
+        comparison = self.comparison(entry, lang)
+        return sorted(comparison.changed_ids()) if comparison else []
+
+    def clause_revisions(self, lang: str) -> dict[str, list[Entry]]:
+        """Clause id → the revisions (oldest first) that changed it."""
+        key = ("clauses", lang)
+        if key not in self._comparisons:
+            out: dict[str, list[Entry]] = {}
+            for entry in self.entries:
+                for clause_id in self.changed_clauses(entry, lang):
+                    out.setdefault(clause_id, []).append(entry)
+            self._comparisons[key] = out
+        return self._comparisons[key]
+
     def changed_articles(self, entry: Entry, lang: str) -> list[str]:
         comparison = self.comparison(entry, lang)
         return comparison.changed_articles() if comparison else []
@@ -84,14 +105,28 @@ def status_of(date: dt.date, current: dt.date | None, today: dt.date) -> str:
     return CURRENT if date == current else PAST
 
 
+def _announced(revision: archive.Revision, today: dt.date, read: dict) -> bool:
+    """Whether the site may show the revision yet: an upcoming one only from its announcement date.
+
+    The Japanese notice (the original) decides; a revision without a notice is shown as released.
+    """
+    notice = read.get("ja", {}).get(revision.name)
+    return revision.date <= today or notice is None or notice.announced is None or notice.announced <= today
+
+
+def read_notices(root: Path) -> dict:
+    return {lang: notices.by_date(root / "docs", lang, root) for lang in ("ja", "en")}
+
+
 def build(root: Path, today: dt.date, folder: str = archive.ARCHIVE) -> Timeline:
-    revisions = archive.read_archive(root, folder)
+    read = read_notices(root)
+    revisions = [r for r in archive.read_archive(root, folder) if _announced(r, today, read)]
     in_force = [r.date for r in revisions if r.date <= today]
     current = max(in_force) if in_force else None
     entries: list[Entry] = []
     for revision in revisions:
         entries.append(Entry(revision, status_of(revision.date, current, today), entries[-1] if entries else None))
-    return Timeline(root, today, entries)
+    return Timeline(root, today, entries, read)
 
 
 _cache: dict = {}
@@ -101,6 +136,10 @@ def load(root: Path, today: dt.date, folder: str = archive.ARCHIVE) -> Timeline:
     """The timeline, reused while the manifest and the day are the same (MkDocs runs per language)."""
     manifest = archive.manifest_path(root, folder)
     digest = hashlib.sha256(manifest.read_bytes()).hexdigest() if manifest.is_file() else ""
+    # Notices change what is shown (an announcement date, a summary) without a release.
+    for lang in ("ja", "en"):
+        for path in notices.notice_files(root / "docs", lang):
+            digest += hashlib.sha256(path.read_bytes()).hexdigest()
     key = (str(root.resolve()), folder, today, digest)
     if key not in _cache:
         _cache.clear()

@@ -27,7 +27,7 @@ API
     ``renumbered`` (same words under a new number, e.g. after an inserted item);
     ``.old_id`` / ``.new_id`` (``art-6-p2-i1``, '' on the missing side);
     ``.old_text`` / ``.new_text`` as written; ``.segments``: for a changed or
-    renumbered clause, the character-level edit as :class:`Segment` runs
+    renumbered clause, the word-level edit as :class:`Segment` runs
     (``equal``, ``delete``, ``insert``) that turn ``old_text`` into ``new_text``.
     ``.hunks()``: only the lines of the clause that differ, as :class:`Hunk`
     (``old_text``, ``new_text``, ``segments``), for quoting a long clause briefly.
@@ -41,9 +41,18 @@ Runs that differ are paired by similarity; a lone clause replaced by a lone
 clause is a change. Articles are paired the same way on their captions, so an
 inserted article does not make every later article "changed".
 
-Inside a changed clause the edit is computed character by character (Japanese
-has no spaces between words), then tidied so that one- or two-character
-coincidences do not split a rewritten phrase into confetti.
+Inside a changed clause the edit is computed over tokens (:func:`tokens`): a
+number with its separators, currency sign and unit (``5,500円``, ``30日``), a date
+(``2022年4月1日``), a clause number (``（７）``, ``第６条``) and a Latin-script word
+each change as a whole, so ``5,500円`` → ``1,000円`` is one amount replaced by
+another, never ``5,5[-5-]{+1,0+}00円``; other Japanese text changes character by
+character (it has no spaces between words). The edit is then tidied so that one-
+or two-character coincidences do not split a rewritten phrase into confetti.
+
+``pair_documents(old, new)`` pairs the documents as ``compare_policies`` does;
+``number_as_written(clause, doc)`` is the number a reader sees (``（７）``, ``第６条``),
+which ``ClauseChange.old_number`` / ``.new_number`` carry (``.renumbered`` when they
+differ): renderers name clauses by it, never by their internal ids.
 
 Whitespace
 ----------
@@ -58,6 +67,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Callable, Sequence, TypeVar
 
 from . import model
@@ -87,6 +97,7 @@ _SPACES = re.compile(r"\s+")
 _SPACE_BY_WIDE = re.compile(r" (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) ")
 
 
+@lru_cache(maxsize=16384)
 def fold_whitespace(text: str) -> str:
     """The text as compared when whitespace does not count.
 
@@ -112,6 +123,13 @@ class ClauseChange:
     old_text: str = ""
     new_text: str = ""
     segments: list[Segment] = field(default_factory=list)
+    old_number: str = ""   # the clause's number as written: '（７）', '２．', '第６条' ('' if none)
+    new_number: str = ""
+
+    @property
+    def renumbered(self) -> bool:
+        """Whether the clause stands under another number than before."""
+        return bool(self.old and self.new and self.old_number != self.new_number)
 
     @property
     def old_id(self) -> str:
@@ -261,6 +279,13 @@ def clause_text(clause: model.Clause) -> str:
     return "\n".join(lines)
 
 
+def number_as_written(clause: model.Clause, doc: model.Document) -> str:
+    """A clause's number as the text writes it: '（７）', '２．', '(7)', '第６条' / 'Article 6'."""
+    if clause.kind == model.ARTICLE:
+        return doc.article_numeral or ""
+    return clause.marker.strip()
+
+
 def clause_words(clause: model.Clause, doc: model.Document) -> str:
     """The clause without its own number, for pairing: renumbering alone is not rewording."""
     if not clause.blocks:
@@ -273,25 +298,90 @@ def _key(text: str, whitespace: bool) -> str:
     return text if whitespace else fold_whitespace(text)
 
 
-# --- character-level edit ----------------------------------------------------
+# --- word-level edit ------------------------------------------------------------
+
+# A number is one token with what makes it a quantity: its thousands separators and
+# decimals, a currency sign before it and a unit after it, and a whole date
+# (2022年4月1日, 2022-04-01) is one token. So 5,500円 → 1,000円 reads as one amount
+# replaced by another, never as digits spliced into a different amount.
+_DIGIT = "0-9０-９"
+_NUM = f"[{_DIGIT}]+(?:[,，.．][{_DIGIT}]+)*"
+_KANJI_NUM = "[〇一二三四五六七八九十百千万]+"
+_UNIT = ("(?:円|万円|億円|千円|ドル|ユーロ|年|か月|ヶ月|ケ月|カ月|箇月|月|週間|営業日|日間|日|時間|時|分|秒|"
+         "歳|才|件|回|名|人|通|部|枚|倍|割|％|%|パーセント|条|項|号|ページ|頁|GB|MB|KB|TB)")
+_TOKEN = re.compile("|".join([
+    # dates: 2022年4月1日, 令和4年4月1日, 2022-04-01, 2022/4/1
+    f"(?:令和|平成|昭和)?(?:[{_DIGIT}]+|元)年[{_DIGIT}]+月(?:[{_DIGIT}]+日)?",
+    f"[{_DIGIT}]{{4}}[-/／][{_DIGIT}]{{1,2}}[-/／][{_DIGIT}]{{1,2}}",
+    # numbers written as they are read in legal text: 第６条, 第1項, （７）, (7)
+    f"第(?:[{_DIGIT}]+|{_KANJI_NUM})[条項号章節款]",
+    f"[（(](?:[{_DIGIT}]+|{_KANJI_NUM})[）)]",
+    # amounts and quantities: ¥5,500, 5,500円, 30日以内 → 30日, 10.5%
+    f"[¥￥$＄€£]?{_NUM}{_UNIT}?",
+    # English (and other Latin-script) words, with inner apostrophes and hyphens
+    r"[A-Za-zÀ-ɏ]+(?:['’\-][A-Za-zÀ-ɏ]+)*",
+    r"\s+",
+    r".",
+]), re.S)
+
+
+def tokens(text: str) -> list[str]:
+    """The units a change is made of: whole numbers with their units and dates, whole
+    Latin-script words, runs of whitespace, and otherwise single characters (Japanese
+    has no spaces between words, so its words are compared character by character)."""
+    return _TOKEN.findall(text)
+
 
 def char_diff(old: str, new: str, whitespace: bool = False) -> list[Segment]:
-    """Runs of equal, deleted and inserted characters turning ``old`` into ``new``."""
-    matcher = SequenceMatcher(None, old, new, autojunk=False)
-    raw: list[Segment] = []
+    """Runs of equal, deleted and inserted text turning ``old`` into ``new``.
+
+    The edit is computed over :func:`tokens`, so an amount, a date, a clause number or
+    an English word changes as a whole; Japanese text changes character by character.
+    """
+    return list(_token_diff(old, new, whitespace))
+
+
+@lru_cache(maxsize=4096)
+def _token_diff(old: str, new: str, whitespace: bool) -> tuple[Segment, ...]:
+    # Cached: the history compares the same clause texts for many pairs of revisions.
+    a, b = tokens(old), tokens(new)
+    # The common beginning and end are equal whatever the matcher says: matching only
+    # the middle keeps a long clause with one change (the appendix) fast.
+    head = 0
+    while head < len(a) and head < len(b) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < len(a) - head and tail < len(b) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    mid_a, mid_b = a[head:len(a) - tail], b[head:len(b) - tail]
+    raw: list[_Run] = [_Run(EQUAL, b[:head])]
+    # A space never anchors a match on its own (it would pair 'following cases' with
+    # 'cases below' at their spaces); matches still run through spaces between words.
+    matcher = SequenceMatcher(str.isspace, mid_a, mid_b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            raw.append(Segment(EQUAL, old[i1:i2]))
+            raw.append(_Run(EQUAL, mid_b[j1:j2]))
             continue
-        if not whitespace and fold_whitespace(old[i1:i2]) == fold_whitespace(new[j1:j2]) \
-                and _only_space(old[i1:i2] + new[j1:j2]):
-            raw.append(Segment(EQUAL, new[j1:j2]))  # a whitespace-only edit shows as the new text
+        gone, came = "".join(mid_a[i1:i2]), "".join(mid_b[j1:j2])
+        if not whitespace and fold_whitespace(gone) == fold_whitespace(came) and _only_space(gone + came):
+            raw.append(_Run(EQUAL, mid_b[j1:j2]))  # a whitespace-only edit shows as the new text
             continue
         if i2 > i1:
-            raw.append(Segment(DELETE, old[i1:i2]))
+            raw.append(_Run(DELETE, mid_a[i1:i2]))
         if j2 > j1:
-            raw.append(Segment(INSERT, new[j1:j2]))
-    return _tidy(raw)
+            raw.append(_Run(INSERT, mid_b[j1:j2]))
+    raw.append(_Run(EQUAL, b[len(b) - tail:]))
+    return tuple(Segment(run.op, "".join(run.tokens)) for run in _tidy(raw))
+
+
+@dataclass
+class _Run:
+    op: str
+    tokens: list[str]
+
+    @property
+    def text(self) -> str:
+        return "".join(self.tokens)
 
 
 _BREAK_AFTER = "。．.!?！？\n"
@@ -308,72 +398,73 @@ def _boundary_score(before: str, edit: str, after: str) -> int:
     return score
 
 
-def _slide(segments: list[Segment]) -> list[Segment]:
+def _slide(runs: list[_Run]) -> list[_Run]:
     """Shift a lone insertion or deletion along repeated text onto a sentence boundary.
 
     'いた[-します。なお…とし-]ます。' and 'いたします。[-なお…とします。-]' are the same edit;
-    the second is what a reader expects.
+    the second is what a reader expects. The shift moves whole tokens.
     """
-    out = list(segments)
+    out = list(runs)
     for i in range(1, len(out) - 1):
         before, edit, after = out[i - 1], out[i], out[i + 1]
-        if before.op != EQUAL or after.op != EQUAL or edit.op == EQUAL:
+        if before.op != EQUAL or after.op != EQUAL or edit.op == EQUAL or not edit.tokens:
             continue
-        a, d, b = before.text, edit.text, after.text
+        a, d, b = list(before.tokens), list(edit.tokens), list(after.tokens)
         # Leftmost position first, then every shift to the right.
         while a and a[-1] == d[-1]:
-            a, d, b = a[:-1], a[-1] + d[:-1], d[-1] + b
-        best, best_score = (a, d, b), _boundary_score(a, d, b)
+            a, d, b = a[:-1], [a[-1]] + d[:-1], [d[-1]] + b
+        best = (a, d, b)
+        best_score = _boundary_score("".join(a), "".join(d), "".join(b))
         while b and b[0] == d[0]:
-            a, d, b = a + d[0], d[1:] + b[0], b[1:]
-            score = _boundary_score(a, d, b)
+            a, d, b = a + [d[0]], d[1:] + [b[0]], b[1:]
+            score = _boundary_score("".join(a), "".join(d), "".join(b))
             if score > best_score:
                 best, best_score = (a, d, b), score
-        out[i - 1], out[i], out[i + 1] = Segment(EQUAL, best[0]), Segment(edit.op, best[1]), Segment(EQUAL, best[2])
-    return [seg for seg in out if seg.text or seg.op != EQUAL]
+        out[i - 1], out[i], out[i + 1] = _Run(EQUAL, best[0]), _Run(edit.op, best[1]), _Run(EQUAL, best[2])
+    return [run for run in out if run.tokens]
 
 
 def _only_space(text: str) -> bool:
     return not text.strip()
 
 
-def _tidy(segments: list[Segment]) -> list[Segment]:
+def _tidy(runs: list[_Run]) -> list[_Run]:
     """Fold short equal runs between edits into the edits, and merge neighbours."""
-    out = _merge(segments)
+    out = _merge(runs)
     changed = True
     while changed:
         changed = False
         for i in range(1, len(out) - 1):
-            seg = out[i]
-            if (seg.op == EQUAL and len(seg.text) <= CHAFF and "\n" not in seg.text
+            run = out[i]
+            if (run.op == EQUAL and len(run.text) <= CHAFF and "\n" not in run.text
                     and out[i - 1].op != EQUAL and out[i + 1].op != EQUAL):
-                out = out[:i] + [Segment(DELETE, seg.text), Segment(INSERT, seg.text)] + out[i + 1:]
-                out = _merge(out)
+                out = _merge(out[:i] + [_Run(DELETE, run.tokens), _Run(INSERT, run.tokens)] + out[i + 1:])
                 changed = True
                 break
     return _slide(out)
 
 
-def _merge(segments: list[Segment]) -> list[Segment]:
+def _merge(runs: list[_Run]) -> list[_Run]:
     """Neighbouring edits become one deletion followed by one insertion."""
-    out: list[Segment] = []
+    out: list[_Run] = []
     i = 0
-    while i < len(segments):
-        if segments[i].op == EQUAL:
+    while i < len(runs):
+        if runs[i].op == EQUAL:
             if out and out[-1].op == EQUAL:
-                out[-1] = Segment(EQUAL, out[-1].text + segments[i].text)
-            elif segments[i].text:
-                out.append(segments[i])
+                out[-1] = _Run(EQUAL, out[-1].tokens + runs[i].tokens)
+            elif runs[i].tokens:
+                out.append(runs[i])
             i += 1
             continue
-        deleted, inserted = [], []
-        while i < len(segments) and segments[i].op != EQUAL:
-            (deleted if segments[i].op == DELETE else inserted).append(segments[i].text)
+        deleted: list[str] = []
+        inserted: list[str] = []
+        while i < len(runs) and runs[i].op != EQUAL:
+            (deleted if runs[i].op == DELETE else inserted).extend(runs[i].tokens)
             i += 1
         if deleted:
-            out.append(Segment(DELETE, "".join(deleted)))
+            out.append(_Run(DELETE, deleted))
         if inserted:
-            out.append(Segment(INSERT, "".join(inserted)))
+            out.append(_Run(INSERT, inserted))
     return out
 
 
@@ -448,6 +539,9 @@ def compare_documents(old: model.Document | None, new: model.Document | None,
         return _key(clause_words(clause, owner[id(clause)]), whitespace)
 
     changes = [_clause_change(a, b, words, whitespace) for a, b in align(old_clauses, new_clauses, words)]
+    for change in changes:
+        change.old_number = number_as_written(change.old, old) if change.old else ""
+        change.new_number = number_as_written(change.new, new) if change.new else ""
     if old is None:
         status = ADDED
     elif new is None:
@@ -478,19 +572,25 @@ def _documents(policy: model.Policy) -> list[model.Document]:
     return policy.ordered()
 
 
-def compare_policies(old: model.Policy, new: model.Policy, whitespace: bool = False) -> Comparison:
-    """Align the documents of two policies of one language and compare each pair."""
+def pair_documents(old: model.Policy, new: model.Policy,
+                   whitespace: bool = False) -> list[tuple[model.Document | None, model.Document | None]]:
+    """The documents of two policies paired as :func:`compare_policies` pairs them, in reading order."""
     def caption(doc: model.Document) -> str:
         if doc.kind != model.ARTICLE:
             return f"\0{doc.kind}"  # preamble and appendix pair with their own kind only
         return _key(doc.caption or doc.title, whitespace)
 
-    pairs = align(_documents(old), _documents(new), caption)
-    documents = []
-    for a, b in pairs:
+    pairs: list[tuple[model.Document | None, model.Document | None]] = []
+    for a, b in align(_documents(old), _documents(new), caption):
         if a is not None and b is not None and a.kind != b.kind:
             # Never compare the appendix with an article: show one removed, one added.
-            documents += [compare_documents(a, None, whitespace), compare_documents(None, b, whitespace)]
+            pairs += [(a, None), (None, b)]
             continue
-        documents.append(compare_documents(a, b, whitespace))
+        pairs.append((a, b))
+    return pairs
+
+
+def compare_policies(old: model.Policy, new: model.Policy, whitespace: bool = False) -> Comparison:
+    """Align the documents of two policies of one language and compare each pair."""
+    documents = [compare_documents(a, b, whitespace) for a, b in pair_documents(old, new, whitespace)]
     return Comparison(new.lang or old.lang, old, new, documents, whitespace)

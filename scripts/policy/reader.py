@@ -256,8 +256,13 @@ def read_document(path: Path, rel: str, lang: str, display: str | None = None) -
     return parse_document(text.replace("\r\n", "\n"), display, rel, lang)
 
 
+# Change notices (scripts/policy/notices.py) sit beside the policy but are not part of its text.
+NOT_POLICY = ("changes",)
+
+
 def policy_files(lang_dir: Path) -> list[Path]:
-    return sorted(p for p in lang_dir.rglob("*.md") if p.is_file())
+    return sorted(p for p in lang_dir.rglob("*.md")
+                  if p.is_file() and p.relative_to(lang_dir).parts[0] not in NOT_POLICY)
 
 
 def load_policy(docs_dir: Path, lang: str, root: Path | None = None) -> model.Policy:

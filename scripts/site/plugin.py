@@ -204,6 +204,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
 
     def on_page_content(self, html: str, page, config, files) -> str:
         html = add_clause_links(wrap_contacts(html), strings(self._lang(config))["clause_link"])
+        html = history.clause_history(html, page, self._lang(config), self._timeline, self.languages.default)
         if page.is_homepage:
             html = site_search.ignore_article_list(html)
         return history.page_content(html, page)

@@ -15,8 +15,8 @@ from scripts.policy import profile, rules, settings
 
 def _modules():
     # Imported here: the check modules import source.py, which asks this registry for severities.
-    from . import archived, contacts, figures, freshness, references, revisions, structure, style
-    return [revisions, contacts, structure, references, freshness, figures, style], [archived]
+    from . import archived, contacts, figures, freshness, notices, references, revisions, structure, style
+    return [revisions, contacts, structure, references, freshness, figures, style, notices], [archived]
 
 
 @lru_cache(maxsize=None)

@@ -66,6 +66,8 @@ def test_compares_two_chosen_revisions_clause_by_clause(open_page):
         assert sentence.locator("del").all_inner_texts() == ["、書面により"]
         renumbered = result_clause(page, "art-2-p1-i3")
         assert "history-renumbered" in renumbered.get_attribute("class")
+        assert "旧（２）" in renumbered.inner_text() and "art-2" not in renumbered.inner_text()
+        assert renumbered.locator("del").all_inner_texts() == ["（２）"]
         # A re-wrapped line (whitespace only) is not a change.
         article1 = page.locator("#history-compare-result section", has_text="第１条（この方針で使う言葉）")
         assert "history-unchanged" in article1.get_attribute("class")
@@ -86,3 +88,28 @@ def test_choosing_other_revisions_and_the_same_one(open_page):
         assert page.url.endswith("#old=2027-01-01&new=2027-01-01")
         assert errors == []
     open_page("/en/history/compare/", check)
+
+
+def test_the_fee_change_reads_as_two_whole_amounts_on_the_diff_and_compare_pages(open_page):
+    """1,100円 → 1,000円: deleted and inserted as whole amounts, in the page text as well."""
+    seen = {}
+
+    def grab(name):
+        def check(page, errors):
+            page.wait_for_selector(".history-clause[data-clause='art-5-p3']")
+            fee = page.locator(".history-clause[data-clause='art-5-p3']")
+            seen[name] = (fee.locator("del").all_inner_texts(), fee.locator("ins").all_inner_texts(),
+                          fee.inner_text(), page.locator(".history-doc").evaluate_all(
+                              "nodes => nodes.map(n => n.outerHTML)"))
+            assert errors == []
+        return check
+    open_page("/history/2025-07-01/diff/", grab("diff"))
+    open_page("/history/compare/#old=2024-04-01&new=2025-07-01", grab("compare"))
+    open_page("/en/history/compare/#old=2024-04-01&new=2025-07-01", grab("en"))
+    for name in ("diff", "compare"):
+        deleted, inserted, text, _ = seen[name]
+        assert (deleted, inserted) == (["1,100円"], ["1,000円"]), name
+        assert "1,100円1,000円（税込）" in text and "1,1,000" not in text
+    assert seen["en"][:2] == (["1,100"], ["1,000"]) and "1,1,000" not in seen["en"][2]
+    # The compare page shows exactly the diff page's sections.
+    assert seen["compare"][3] == seen["diff"][3]

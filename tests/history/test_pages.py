@@ -19,8 +19,8 @@ def test_stubs_for_every_revision_and_diff(tmp_path):
     written = pages.sync_stubs(root / "docs", history)
     names = sorted(p.relative_to(root / "docs/ja").as_posix() for p in written if "/ja/" in p.as_posix())
     assert names == ["history/2024-04-01/index.md", "history/2025-07-01/diff.md", "history/2025-07-01/index.md",
-                     "history/2027-01-01/diff.md", "history/2027-01-01/index.md", "history/compare.md",
-                     "history/index.md"]
+                     "history/2025-07-01/table.md", "history/2027-01-01/diff.md", "history/2027-01-01/index.md",
+                     "history/2027-01-01/table.md", "history/compare.md", "history/index.md"]
     past = (root / "docs/ja/history/2024-04-01/index.md").read_text(encoding="utf-8")
     assert "noindex: true" in past and "exclude: true" in past and pages.MARKER in past
     assert "noindex" not in (root / "docs/ja/history/2025-07-01/index.md").read_text(encoding="utf-8")

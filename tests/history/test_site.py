@@ -97,8 +97,9 @@ def test_diff_page_aligns_clauses_inserted_renumbered_deleted_sentence(history_s
     assert "［追加］" in inserted.get_text()
     renumbered = clause(page, "art-2-p1-i3")
     assert "history-renumbered" in renumbered["class"]
-    assert (renumbered.find("del").get_text(), renumbered.find("ins").get_text()) == ("２", "３")
-    assert "旧 art-2-p1-i2" in renumbered.get_text()
+    # The number changes as a whole and the old one is named as written, never as an id.
+    assert (renumbered.find("del").get_text(), renumbered.find("ins").get_text()) == ("（２）", "（３）")
+    assert "［番号の変更 旧（２）］" in renumbered.get_text() and "art-2" not in renumbered.get_text()
     assert "history-unchanged" in clause(page, "art-2-p1-i1")["class"]
     changed = clause(page, "art-5-p4")
     assert "history-changed" in changed["class"] and "［変更］" in changed.get_text()
@@ -167,8 +168,9 @@ def test_compare_page_has_two_selectors_and_an_external_script(history_site):
         selects = form.find_all("select")
         assert [s["name"] for s in selects] == ["old", "new"]
         assert [o["value"] for o in selects[0].find_all("option")] == ["2027-01-01", "2025-07-01", "2024-04-01"]
-        words = json.loads(form["data-words"])
-        assert {"inserted", "deleted", "changed", "legend"} <= set(words)
+        # The script only assembles what the build rendered: the legend and sections come with the page.
+        assert BeautifulSoup(form["data-legend"], "html.parser").select_one(".history-legend")
+        assert BeautifulSoup(form["data-nochange"], "html.parser").select_one(".history-nochange")
         scripts = [s for s in content(path).find_all("script")]
         assert scripts and all(s.get("src") and not s.string for s in scripts)  # no inline script
         script = (path.parent / scripts[0]["src"]).resolve()
@@ -176,6 +178,10 @@ def test_compare_page_has_two_selectors_and_an_external_script(history_site):
         assert (path.parent / form["data-index"]).resolve().is_file()
         for date in ("2024-04-01", "2025-07-01", "2027-01-01"):
             assert (path.parent / form["data-data"] / f"{date}.json").resolve().is_file()
+        pairs = json.loads((path.parent / form["data-data"] / "pairs/2024-04-01.json").read_text(encoding="utf-8"))
+        assert set(pairs) == {"2025-07-01", "2027-01-01"} and pairs["2025-07-01"]["changed"]
+        for key in pairs["2025-07-01"]["parts"]:
+            assert (path.parent / form["data-data"] / "parts" / f"{key}.html").resolve().is_file()
         assert page.find("meta", attrs={"name": "robots"}) is None
 
 

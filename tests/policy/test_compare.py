@@ -185,3 +185,39 @@ def test_a_change_is_reported_at_the_line_that_changed():
     # A one-line clause is reported where it starts.
     (edit,) = changes(ARTICLE, ARTICLE.replace("ログイン履歴", "ログインの履歴"))
     assert edit.line == ARTICLE.split("\n").index("（２）ログイン履歴") + 1
+
+
+# --- whole tokens -------------------------------------------------------------------
+
+def edits(old: str, new: str) -> list[tuple[str, str]]:
+    return [(s.op, s.text) for s in compare.char_diff(old, new) if s.op != compare.EQUAL]
+
+
+def test_amounts_dates_and_clause_numbers_change_as_whole_tokens():
+    assert edits("1回につき5,500円（税込）", "1回につき1,000円（税込）") == [
+        (compare.DELETE, "5,500円"), (compare.INSERT, "1,000円")]
+    assert edits("2022年4月1日に施行", "2027年1月1日に施行") == [
+        (compare.DELETE, "2022年4月1日"), (compare.INSERT, "2027年1月1日")]
+    assert edits("（７）当社", "（８）当社") == [(compare.DELETE, "（７）"), (compare.INSERT, "（８）")]
+    assert edits("第６条に定める", "第７条に定める") == [(compare.DELETE, "第６条"), (compare.INSERT, "第７条")]
+    assert edits("30日以内に", "14日以内に") == [(compare.DELETE, "30日"), (compare.INSERT, "14日")]
+    # Japanese words still change by character: no dictionary, no spaces between words.
+    assert edits("次に掲げる場合", "以下の場合") == [(compare.DELETE, "次に掲げる"), (compare.INSERT, "以下の")]
+
+
+def test_english_changes_by_word():
+    assert edits("a fee of 5,500 yen", "a fee of 1,000 yen") == [
+        (compare.DELETE, "5,500"), (compare.INSERT, "1,000")]
+    assert edits("will notify without delay.", "will notify within 30 days.") == [
+        (compare.DELETE, "without delay"), (compare.INSERT, "within 30 days")]
+    assert edits("the quick brown fox", "the slow brown fox") == [
+        (compare.DELETE, "quick"), (compare.INSERT, "slow")]
+
+
+def test_a_renumbered_clause_carries_its_numbers_as_written():
+    new = ARTICLE.replace("（１）氏名、住所\n\n", "（１）電話番号\n\n（２）氏名、住所\n\n").replace(
+        "（２）ログイン履歴", "（３）ログイン履歴").replace("（３）問い合わせ", "（４）問い合わせ")
+    renumbered = [c for c in changes(ARTICLE, new) if c.status == compare.RENUMBERED]
+    assert [(c.old_number, c.new_number) for c in renumbered] == [("（１）", "（２）"), ("（２）", "（３）"),
+                                                                ("（３）", "（４）")]
+    assert all(c.renumbered for c in renumbered)

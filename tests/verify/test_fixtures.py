@@ -66,6 +66,11 @@ EXPECTED = {
     "sty001-half-width-item": ("STY001", "docs/ja/articles/02.md", 11, "numbering 「(4)」 is written in half-width: "
                                "write 「（４）」"),
     "sty002-bullet": ("STY002", "docs/ja/articles/02.md", 12, "bullet 「・メールでのお問い合わせ」 is no clause: write it as a sub-item"),
+    "ntc001-short-notice": ("NTC001", "docs/ja/changes/2027-01-01.md", 3,
+                            "announced 2026-12-22, 10 days before it takes effect on 2027-01-01"),
+    "ntc002-no-summary": ("NTC002", "docs/ja/appendix.md", 5, "write docs/ja/changes/2027-01-01.md"),
+    "ntc003-figures-differ": ("NTC003", "docs/en/changes/2027-01-01.md", 6, "「1,000円」"),
+    "ntc004-bad-kind": ("NTC004", "docs/ja/changes/2027-01-01.md", 2, "change: 「big」"),
     "appi001-operator": ("APPI001", "docs/ja/index.md", 1, "representative"),
     "appi002-purposes": ("APPI002", "docs/ja/index.md", 1, "the purposes of use (APPI Art. 32(1)(ii))"),
     "appi003-requests": ("APPI003", "docs/ja/index.md", 1, "suspension of use (APPI Art. 32(1)(iii))"),
@@ -103,9 +108,10 @@ def test_a_broken_fixture_fails_its_check(case, tmp_path, monkeypatch, capsys):
     if CODES[code].severity == "error":
         assert status == 1
     else:
-        # A warning's fixture that edits the text is also an unreleased change (REV006), and nothing else.
+        # A warning's fixture that edits the text is also an unreleased change (REV006), one that adds a
+        # revision line (NTC002's) a revision not yet released (REV007), and nothing else.
         errors = {f["code"] for f in findings if f["severity"] == "error"}
-        assert errors <= {"REV006"} and status == (1 if errors else 0), errors
+        assert errors <= {"REV006", "REV007"} and status == (1 if errors else 0), errors
     assert findings == sorted(findings, key=lambda f: (f["path"], f["line"], f["code"], f["message"]))
 
 
