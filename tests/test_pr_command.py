@@ -105,6 +105,13 @@ def pull_request(tmp_path) -> tuple[Path, Path]:
         article.write_text(article.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
         appendix = work / "docs" / lang / "appendix.md"
         appendix.write_text(appendix.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+    # The change notice legal staff write beside the revision (改定の概要).
+    for lang, summary in (("ja", "第５条の手数料を1,100円から1,650円に改めます。"),
+                          ("en", "The fee in Article 5 goes from 1,100 yen to 1,650 yen.")):
+        notice = work / "docs" / lang / "changes" / "2027-01-01.md"
+        notice.parent.mkdir(parents=True, exist_ok=True)
+        notice.write_text(f"---\nchange: editorial\nannounced: 2026-11-20\n---\n\n{summary}\n", encoding="utf-8")
+    git(work, "add", "--all")
     git(work, "commit", "--quiet", "--all", "--message", "第５条の手数料を改定")
     git(work, "push", "--quiet", "origin", "article-5-fee")
     # What the workflow's checkout of the branch gives: a fresh clone with the default branch as origin/main.
