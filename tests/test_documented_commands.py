@@ -13,7 +13,7 @@ import pytest
 from scripts.pr_command import parse_body
 from tests.conftest import ORG, ROOT
 from tests.test_living_policy import (add_revision_lines, change_the_fee, copy_repository, git, insert_an_item,
-                                      module)
+                                      module, write_change_notices)
 
 DOCS = ("README.md", "CONTRIBUTING.md")
 BLOCK = re.compile(r"```(?:sh|bash)\n(.*?)```", re.S)
@@ -32,7 +32,11 @@ EXPECTED = {  # exit status other than 0
     ".venv/bin/python -m scripts.diff git:main current --format markdown": {0, 1},
     ".venv/bin/python -m scripts.diff 2022-04-01 2027-01-01 --lang both --format json": {0, 1},
     ".venv/bin/python -m scripts.diff git:main current": {0, 1},
+    # The comparison table is written whatever the exit status says (1: the versions differ).
+    ".venv/bin/python -m scripts.diff 2022-04-01 current --format table --output table.html": {0, 1},
+    ".venv/bin/python -m scripts.diff 2022-04-01 current --lang both --format docx --output table.docx": {0, 1},
 }
+OUTPUT = re.compile(r"--output (\S+)")
 
 
 def commands() -> list[str]:
@@ -72,6 +76,7 @@ def revision(tmp_path_factory):
     insert_an_item(project)
     date = add_revision_lines(project)
     assert date.isoformat() == "2027-01-01", "README and CONTRIBUTING show 2027-01-01 as the next revision: update them"
+    write_change_notices(project, date)
     assert module(project, "scripts.translation", "mark", "--all").returncode == 0
     assert module(project, "scripts.release", "2027-01-01").returncode == 0
     return project
@@ -87,3 +92,5 @@ def test_each_command_runs_as_written(revision, command):
     output = result.stdout + result.stderr
     assert "Traceback" not in output and "ModuleNotFoundError" not in output, output[-2000:]
     assert result.returncode in EXPECTED.get(command, {0}), output[-2000:]
+    for written in OUTPUT.findall(command):   # what the command says it writes, it writes
+        assert (revision / written).is_file() and (revision / written).stat().st_size > 0, written

@@ -1,6 +1,7 @@
 """A correct revision of the real policy, and the project copied for another organisation, leave
 green every suite that reads the real policy. Each runs in a copy of the repository, as a fresh
-clone would: the revision is made as CONTRIBUTING says (text, English, 附則 lines, mark, release),
+clone would: the revision is made as CONTRIBUTING says (text, English, 附則 lines, change notices, mark,
+release),
 located from the policy's own structure so that this test holds whatever the policy says today."""
 from __future__ import annotations
 
@@ -116,6 +117,17 @@ def add_revision_lines(project: Path) -> dt.date:
     return date
 
 
+def write_change_notices(project: Path, date: dt.date) -> None:
+    """The change notice of the revision in each language (改定の概要), announced well within the notice period."""
+    announced = date - dt.timedelta(days=42)
+    for lang, summary in (("ja", "開示等の請求の手数料を改め、利用目的に号を一つ加えます。"),
+                          ("en", "The fee for requests is changed and an item is added to the purposes of use.")):
+        path = project / "docs" / lang / "changes" / f"{date.isoformat()}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"---\nchange: material\nannounced: {announced.isoformat()}\n---\n\n{summary}\n",
+                        encoding="utf-8")
+
+
 def test_a_correct_revision_of_the_real_policy_keeps_the_suites_green(tmp_path):
     project = copy_repository(tmp_path / "project")
     git(project, "switch", "--quiet", "--create", "revision")
@@ -124,6 +136,7 @@ def test_a_correct_revision_of_the_real_policy_keeps_the_suites_green(tmp_path):
     untouched = module(project, "scripts.verify", "--format", "json")
     assert '"REV006"' in untouched.stdout   # the change is not yet a revision: verify says so
     date = add_revision_lines(project)
+    write_change_notices(project, date)
     assert module(project, "scripts.translation", "mark", "--all").returncode == 0
     released = module(project, "scripts.release", date.isoformat())
     assert released.returncode == 0, released.stderr

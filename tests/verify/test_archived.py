@@ -16,6 +16,7 @@ GIT_ENV = {"GIT_AUTHOR_NAME": "Legal", "GIT_AUTHOR_EMAIL": "legal@example.com",
            "GIT_COMMITTER_NAME": "Legal", "GIT_COMMITTER_EMAIL": "legal@example.com",
            "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
 LINES = {"ja": "2027年1月1日　改定・施行", "en": "January 1, 2027: Revised and effective"}
+NOTICES = {"ja": "開示請求の手数料を改めます。", "en": "The fee for a disclosure request changes."}
 
 
 def git(repo: Path, *args: str) -> str:
@@ -49,9 +50,14 @@ def change_fee(repo: Path, ja: str = "1,650円", en: str = "1,650 yen") -> None:
 
 
 def add_lines(repo: Path) -> None:
+    """The revision's 附則 lines and, as CONTRIBUTING asks with them, its change notice (改定の概要)."""
     for lang, line in LINES.items():
         path = repo / "docs" / lang / "appendix.md"
         path.write_text(path.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+    for lang, summary in NOTICES.items():
+        path = repo / "docs" / lang / "changes" / "2027-01-01.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"---\nchange: material\nannounced: 2026-11-20\n---\n\n{summary}\n", encoding="utf-8")
 
 
 def findings(repo: Path, **env) -> list[tuple[str, str, int]]:
