@@ -76,8 +76,9 @@ def insert_before(path: Path, line: int, text: str) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
-def change_the_fee(project: Path) -> None:
-    """The disclosure fee, wherever the policy states it: the amount in both languages."""
+def change_the_fee(project: Path) -> tuple[str, str]:
+    """The disclosure fee, wherever the policy states it: the amount in both languages. Returns the amounts
+    before and after, as written ('1,100', '1,650')."""
     policies = {lang: load_policy(project / "docs", lang, root=project) for lang in ("ja", "en")}
     fee = next(c for c in policies["ja"].clauses() if "手数料" in c.text and re.search(r"\d[\d,]*円", c.text))
     twin = next(c for c in policies["en"].clauses() if c.id == fee.id)
@@ -86,6 +87,7 @@ def change_the_fee(project: Path) -> None:
     for lang, clause, pattern, unit in (("ja", fee, r"\d[\d,]*(?=円)", ""), ("en", twin, r"\d[\d,]*(?= yen)", "")):
         path = project / "docs" / lang / next(d.rel for d in policies[lang].documents if clause in d.clauses)
         replace_line(path, clause.line, re.compile(pattern), new + unit)
+    return f"{amount:,}", new
 
 
 def insert_an_item(project: Path) -> str:

@@ -79,7 +79,9 @@ def table_html(old: model.Policy, new: model.Policy, lang: str, title: str) -> s
 
 
 def _margins(company: str, document: str, date_text: str) -> tuple[str, str]:
-    style = f"font-family: {FONTS}; font-size: 7.5pt; width: 100%; margin: 0 12mm; color: #000;"
+    # Escaped: the font names' quotation marks would otherwise end the attribute, and Chromium would
+    # draw the margins in its default template size (about 2pt), crammed into the corner.
+    style = html.escape(f"font-family: {FONTS}; font-size: 7.5pt; width: 100%; margin: 0 12mm; color: #000;")
     header = (f'<div style="{style} display: flex; justify-content: space-between;">'
               f"<span>{html.escape(company)}</span><span>{html.escape(document)}</span>"
               f"<span>{html.escape(date_text)}</span></div>")

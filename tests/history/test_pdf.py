@@ -1,5 +1,6 @@
 """PDFs printed on release: fonts embedded, text extractable, company/document/date/page on every page; on the site."""
 import json
+import re
 import shutil
 import subprocess
 
@@ -77,3 +78,18 @@ def test_pdfs_are_hash_locked_and_published_with_links(released, tmp_path):
     revision = next(r for r in index["revisions"] if r["date"] == "2025-07-01")
     assert revision["pdf"]["table"].endswith("/en/history/2025-07-01/pdf/table.pdf")
     assert revision["pdf"]["full_text"].endswith("/en/history/2025-07-01/pdf/policy.pdf")
+
+
+def test_the_margins_are_legible_and_laid_out(released):
+    """The header and the page number in print size, across the page (not Chromium's 2pt default in a corner)."""
+    boxes = text_of(released / "revisions/2025-07-01/ja/pdf/table.pdf", "-bbox", "-f", "1", "-l", "1")
+    words = [(float(x0), float(y0), float(x1), float(y1), w) for x0, y0, x1, y1, w in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', boxes)]
+    width = float(re.search(r'<page width="([\d.]+)"', boxes)[1])
+    company = next(w for w in words if "株式会社こもれび工房" in w[4])
+    assert company[3] - company[1] >= 6 and company[0] >= 20, company     # 7.5pt, inside the 12mm margin
+    date = next(w for w in words if w[1] < 60 and "2025" in w[4])
+    assert date[2] > width * 0.7, date                                    # the date at the right
+    bottom = max(w[3] for w in words)
+    footer = [w for w in words if abs(w[3] - bottom) < 1]   # the last line of the page
+    assert footer and all(width * 0.3 < w[0] < width * 0.7 for w in footer), footer   # the page number centred
