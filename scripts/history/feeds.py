@@ -11,7 +11,7 @@ Written into the built site, per language (``/history/â€¦`` and ``/en/history/â€
   newest first (``changed_clauses``: the ids of the clauses the revision changed);
 - ``data/<date>.json``: the revision's documents and clauses (id, number, text, and
   the key the comparison aligns on);
-- ``data/pairs/`` and ``data/parts/``: every comparison the compare page shows, rendered
+- ``data/pairs/`` and ``data/versions/``: every comparison the compare page shows, rendered
   here (``scripts/history/pairs.py``).
 """
 from __future__ import annotations

@@ -220,20 +220,37 @@ def html_assemble(parts: list[str], changed: bool, lang: str) -> str:
     return "\n".join([legend(lang)] + parts) + "\n"
 
 
-def html_document_change(doc: DocumentChange, lang: str) -> str:
-    """One document's section of the comparison."""
+SECTION_END = "</section>"
+
+
+def html_section_head(doc: DocumentChange, lang: str) -> str:
+    """A document section's opening and heading; for an unchanged document, the whole section.
+
+    A changed document's section is this head, then :func:`html_clause` of each of its clauses,
+    then ``SECTION_END``, one a line: the compare page puts sections together from these pieces.
+    """
     w = words(lang)
     status = doc.status
-    out = [f'<section class="history-doc history-{status}">',
-           f'<h2>{html.escape(_doc_heading(doc))} '
-           f'<span class="history-status">［{html.escape(w.get(status, status))}］</span></h2>']
+    head = (f'<section class="history-doc history-{status}">\n'
+            f'<h2>{html.escape(_doc_heading(doc))} '
+            f'<span class="history-status">［{html.escape(w.get(status, status))}］</span></h2>')
+    if status == compare.UNCHANGED:
+        return f'{head}\n<p class="history-unchanged">{html.escape(w["unchanged"])}</p>{SECTION_END}'
+    return head
+
+
+def html_document_change(doc: DocumentChange, lang: str) -> str:
+    """One document's section of the comparison."""
+    head = html_section_head(doc, lang)
     if doc.status == compare.UNCHANGED:
-        out.append(f'<p class="history-unchanged">{html.escape(w["unchanged"])}</p></section>')
-        return "\n".join(out)
-    for change in doc.clauses:
-        out.append(_html_clause(change, w))
-    out.append("</section>")
-    return "\n".join(out)
+        return head
+    w = words(lang)
+    return "\n".join([head] + [_html_clause(change, w) for change in doc.clauses] + [SECTION_END])
+
+
+def html_clause(change: ClauseChange, lang: str) -> str:
+    """One clause of a section: plain when unchanged, else marked with its status and edit."""
+    return _html_clause(change, words(lang))
 
 
 def was_number(change: ClauseChange, w: dict) -> str:

@@ -38,7 +38,8 @@ Within a document, clauses are aligned on their words without the numbering
 marker (difflib over the clause sequence), so an inserted item shows as one
 insertion and the items after it as renumbered, not as a cascade of changes.
 Runs that differ are paired by similarity; a lone clause replaced by a lone
-clause is a change. Articles are paired the same way on their captions, so an
+clause is a change. The appendix (附則), one clause, is compared line by line
+(:func:`document_clauses`): a new revision line is an inserted line. Articles are paired the same way on their captions, so an
 inserted article does not make every later article "changed".
 
 Inside a changed clause the edit is computed over tokens (:func:`tokens`): a
@@ -529,19 +530,61 @@ def _pair_similar(old, new, old_keys, new_keys):
 
 # --- documents and policies --------------------------------------------------
 
+def document_clauses(doc: model.Document | None) -> list[model.Clause]:
+    """The units a document is compared in: its clauses; the appendix line by line.
+
+    The appendix is one clause that grows by a revision line each time: compared whole, the
+    comparison of any two revisions would be a new edit of the whole record; line by line, an
+    added line is an inserted unit and the lines before it are unchanged (folded as （略）).
+    """
+    if doc is None:
+        return []
+    if doc.kind == model.APPENDIX and len(doc.clauses) == 1 and len(doc.clauses[0].blocks) > 1:
+        whole = doc.clauses[0]
+        return [model.Clause(whole.id, whole.kind, "", None, block.line, [block]) for block in whole.blocks]
+    return doc.clauses
+
+
+@dataclass
+class _Units:
+    """A document as compared: its units, and each unit's text, words and number as written."""
+
+    clauses: list[model.Clause]
+    texts: dict[int, str]     # id(clause) → text
+    words: dict[int, str]     # id(clause) → words without the number, folded unless whitespace counts
+    numbers: dict[int, str]
+
+
+_UNITS: dict[tuple[int, bool], tuple[model.Document, _Units]] = {}
+
+
+def _units(doc: model.Document | None, whitespace: bool) -> _Units:
+    """Computed once per document: the history compares each version with many others."""
+    if doc is None:
+        return _Units([], {}, {}, {})
+    known = _UNITS.get((id(doc), whitespace))
+    if known is not None and known[0] is doc:
+        return known[1]
+    clauses = document_clauses(doc)
+    units = _Units(clauses, {id(c): clause_text(c) for c in clauses},
+                   {id(c): _key(clause_words(c, doc), whitespace) for c in clauses},
+                   {id(c): number_as_written(c, doc) for c in clauses})
+    if len(_UNITS) > 4096:
+        _UNITS.clear()
+    _UNITS[(id(doc), whitespace)] = (doc, units)   # the entry holds the document: its id stays its own
+    return units
+
+
 def compare_documents(old: model.Document | None, new: model.Document | None,
                       whitespace: bool = False) -> DocumentChange:
-    old_clauses = old.clauses if old else []
-    new_clauses = new.clauses if new else []
-    owner = {id(c): old for c in old_clauses} | {id(c): new for c in new_clauses}
-
-    def words(clause: model.Clause) -> str:
-        return _key(clause_words(clause, owner[id(clause)]), whitespace)
-
-    changes = [_clause_change(a, b, words, whitespace) for a, b in align(old_clauses, new_clauses, words)]
+    before, after = _units(old, whitespace), _units(new, whitespace)
+    texts = before.texts | after.texts
+    words = before.words | after.words
+    changes = [_clause_change(a, b, texts, words, whitespace)
+               for a, b in align(before.clauses, after.clauses, lambda c: words[id(c)])]
     for change in changes:
-        change.old_number = number_as_written(change.old, old) if change.old else ""
-        change.new_number = number_as_written(change.new, new) if change.new else ""
+        change.old_number = before.numbers[id(change.old)] if change.old else ""
+        change.new_number = after.numbers[id(change.new)] if change.new else ""
     if old is None:
         status = ADDED
     elif new is None:
@@ -553,13 +596,15 @@ def compare_documents(old: model.Document | None, new: model.Document | None,
     return DocumentChange(status, old, new, changes)
 
 
-def _clause_change(old, new, words, whitespace: bool) -> ClauseChange:
+def _clause_change(old, new, texts: dict[int, str], words: dict[int, str], whitespace: bool) -> ClauseChange:
     if old is None:
-        return ClauseChange(INSERTED, None, new, "", clause_text(new), [Segment(INSERT, clause_text(new))])
+        text = texts[id(new)]
+        return ClauseChange(INSERTED, None, new, "", text, [Segment(INSERT, text)])
     if new is None:
-        return ClauseChange(DELETED, old, None, clause_text(old), "", [Segment(DELETE, clause_text(old))])
-    old_text, new_text = clause_text(old), clause_text(new)
-    if words(old) == words(new):
+        text = texts[id(old)]
+        return ClauseChange(DELETED, old, None, text, "", [Segment(DELETE, text)])
+    old_text, new_text = texts[id(old)], texts[id(new)]
+    if words[id(old)] == words[id(new)]:
         if _key(old_text, whitespace) == _key(new_text, whitespace):
             return ClauseChange(UNCHANGED, old, new, old_text, new_text, [Segment(EQUAL, new_text)])
         status = RENUMBERED

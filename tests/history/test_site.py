@@ -179,9 +179,13 @@ def test_compare_page_has_two_selectors_and_an_external_script(history_site):
         for date in ("2024-04-01", "2025-07-01", "2027-01-01"):
             assert (path.parent / form["data-data"] / f"{date}.json").resolve().is_file()
         pairs = json.loads((path.parent / form["data-data"] / "pairs/2024-04-01.json").read_text(encoding="utf-8"))
-        assert set(pairs) == {"2025-07-01", "2027-01-01"} and pairs["2025-07-01"]["changed"]
-        for key in pairs["2025-07-01"]["parts"]:
-            assert (path.parent / form["data-data"] / "parts" / f"{key}.html").resolve().is_file()
+        assert set(pairs["to"]) == {"2025-07-01", "2027-01-01"} and pairs["to"]["2025-07-01"]["changed"]
+        changed = [pairs["sections"][i] for i in pairs["to"]["2025-07-01"]["docs"] if len(pairs["sections"][i]) > 1]
+        assert changed
+        for section in changed:   # the versions the script fetches: the old one only for deleted clauses
+            for way, *_ in section[3]:
+                version = section[2] if way == "-" else section[1]
+                assert (path.parent / form["data-data"] / "versions" / f"{version}.json").resolve().is_file()
         assert page.find("meta", attrs={"name": "robots"}) is None
 
 

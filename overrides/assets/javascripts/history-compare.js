@@ -1,11 +1,12 @@
 /* Compare any two published revisions of the policy in the browser (the /history/compare/ page).
  *
- * Nothing is compared here. The build computes every comparison with scripts/policy/compare.py
- * and renders it with scripts/history/render.py, as for the diff pages (scripts/history/pairs.py):
- * history/data/pairs/<old>.json names, for each later revision, the document sections that make
- * up the comparison, and history/data/parts/<key>.html holds each section. This script fetches
- * them and puts them in the page. The earlier revision is always compared with the later one.
- * No inline script, no third-party request; #old=…&new=… links work too.
+ * Nothing is compared here. The build aligns every pair with scripts/policy/compare.py and
+ * renders every piece with scripts/history/render.py, as for the diff pages
+ * (scripts/history/pairs.py): history/data/pairs/<old>.json says, for each later revision, which
+ * pieces make up each document's section and in which order, and history/data/versions/<v>.json
+ * holds one document version's clauses as rendered. This script fetches them and puts the
+ * pieces in order (as Store.assemble does in Python). The earlier revision is always compared
+ * with the later one. No inline script, no third-party request; #old=…&new=… links work too.
  */
 (function () {
   "use strict";
@@ -50,11 +51,33 @@
       output.appendChild(fragment(nochange));
       done = Promise.resolve();
     } else {
-      done = get("pairs/" + encodeURIComponent(oldDate) + ".json", "json").then(function (pairs) {
-        var pair = pairs[newDate];
+      done = get("pairs/" + encodeURIComponent(oldDate) + ".json", "json").then(function (table) {
+        var pair = table.to[newDate];
         if (!pair) throw new Error(oldDate + " → " + newDate);
         if (!pair.changed) return null;
-        return Promise.all(pair.parts.map(function (key) { return get("parts/" + key + ".html", "text"); }));
+        var sections = pair.docs.map(function (index) { return table.sections[index]; });
+        var wanted = {};
+        sections.forEach(function (section) {
+          if (section.length === 1) return;
+          section[3].forEach(function (op) { wanted[op[0] === "-" ? section[2] : section[1]] = true; });
+        });
+        var names = Object.keys(wanted);
+        return Promise.all(names.map(function (name) {
+          return get("versions/" + encodeURIComponent(name) + ".json", "json");
+        })).then(function (loaded) {
+          var versions = {};
+          names.forEach(function (name, i) { versions[name] = loaded[i]; });
+          return sections.map(function (section) {
+            var head = table.heads[section[0]];
+            if (section.length === 1) return head;
+            var lines = [head];
+            section[3].forEach(function (op) {
+              if (op[0] === "~") lines.push(versions[section[1]]["~"][op[1]]);
+              else lines = lines.concat(versions[op[0] === "-" ? section[2] : section[1]][op[0]].slice(op[1], op[2]));
+            });
+            return lines.concat(["</section>"]).join("\n");
+          });
+        });
       }).then(function (parts) {
         // Put together as render.html_assemble() does: the legend, then each document's section.
         output.appendChild(fragment(parts === null ? nochange : legend + "\n" + parts.join("\n") + "\n"));
