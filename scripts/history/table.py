@@ -95,6 +95,12 @@ def rows(comparison: Comparison) -> list[Row]:
         if doc.status == compare.UNCHANGED:
             hidden.extend(_row(change) for change in doc.clauses)
             continue
+        if doc.kind != "article" and doc.old and doc.new and doc.new.title:
+            # The preamble's or the appendix's title (附則) above its changes: its lines carry no number.
+            flush()
+            retitled = doc.old.title != doc.new.title
+            out.append(Row(HEADING, doc.clauses[0].id if doc.clauses else doc.kind,
+                           Cell([(doc.new.title, retitled)]), Cell([(doc.old.title, retitled)])))
         for index, change in enumerate(doc.clauses):
             if change.status != compare.UNCHANGED:
                 flush()

@@ -145,6 +145,13 @@ def test_the_table_page_shows_the_revision_as_a_legal_reader_expects(revised, an
     was = "旧（２）" if lang == "ja" else "was (2)"
     assert was in renumbered.get_text() and parent not in renumbered.get_text()
     assert grid.select("tr.shinkyu-omitted details summary")   # unchanged clauses folded into （略）
+    # The appendix: its title above its new revision line, which is new (the lines before it （略）).
+    appendix = load_policy(revised.project / "docs", lang, root=revised.project).appendix
+    rows = grid.tbody.find_all("tr", recursive=False)
+    title = next(i for i, r in enumerate(rows) if "shinkyu-heading" in r.get("class", [])
+                 and r.td.get_text() == appendix.title)
+    line = next(r for r in rows[title:] if format_date(revised.date, lang) in r.get_text())
+    assert line.find_all("td", recursive=False)[1].get_text() == ("（新設）" if lang == "ja" else "(New)")
 
 
 def pdftotext(path: Path) -> str:
