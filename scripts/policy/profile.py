@@ -6,7 +6,7 @@ so verify's disclosure check, the contact reader and the company data file share
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -58,7 +58,11 @@ class Profile:
     contacts: ContactWords
     company_required: tuple[str, ...]
     company_optional: tuple[str, ...] = ()
-    company_shared: tuple[str, ...] = field(default=())
+    company_shared: tuple[str, ...] = ()
+
+    def severity(self, code: str) -> str:
+        """The default severity the profile declares for one of its codes."""
+        return next(r.severity for r in self.rules if r.code == code)
 
 
 def available() -> tuple[str, ...]:

@@ -17,7 +17,7 @@ from scripts.policy import model
 from scripts.policy.finding import Finding
 from scripts.policy.postal import fold
 
-from .source import PolicyInput, finding
+from .source import PolicyInput
 
 
 def _texts(policy: model.Policy) -> list[str]:
@@ -49,17 +49,19 @@ def _operator(src: PolicyInput, policy: model.Policy, texts: list[str]) -> list[
 
 def check(src: PolicyInput) -> list[Finding]:
     out: list[Finding] = []
-    rules = src.profile
-    if not src.has_document_type(rules.document_type):
+    legal = src.profile
+    if not src.has_document_type(legal.document_type):
         return out
     for policy in src.policies.values():
         texts = _texts(policy)
         path, line = _anchor(src, policy)
-        for disclosure in rules.disclosures:
+        for disclosure in legal.disclosures:
+            # The severity is the site's profile's own (the registry's default lists the default profile).
+            severity = legal.severity(disclosure.code)
             if disclosure.operator:
                 missing = _operator(src, policy, texts)
                 if missing:
-                    out.append(finding(path, line, disclosure.code,
+                    out.append(Finding(path, line, disclosure.code, severity,
                                        f"the policy does not state the operator's {', '.join(missing)} as in "
                                        f"{src.company_path} ({disclosure.law})"))
                 continue
@@ -67,7 +69,7 @@ def check(src: PolicyInput) -> list[Finding]:
                 patterns = part.patterns.get(policy.lang)
                 if patterns and not _met(texts, patterns):
                     hint = part.example.get(policy.lang, "")
-                    out.append(finding(path, line, disclosure.code,
+                    out.append(Finding(path, line, disclosure.code, severity,
                                        f"the policy does not state {part.what} ({disclosure.law})"
                                        + (f"; e.g. {hint}" if hint else "")))
     return out
