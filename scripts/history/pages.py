@@ -185,16 +185,24 @@ def revision_markdown(timeline: Timeline, entry: Entry, lang: str) -> str:
     return "\n".join(out)
 
 
+def _comparison_head(timeline: Timeline, entry: Entry, lang: str, title: str) -> list[str]:
+    """What a revision's comparison pages (diff, 新旧対照表) open with: title, banner, change summary."""
+    return [f"# {words(lang)[title].format(date=format_date(entry.date, lang))}", "", _banner(entry, lang), "",
+            summary_html(timeline, entry, lang)]
+
+
+def _titles(entry: Entry, lang: str) -> tuple[str, str]:
+    """The titles of the revision before ``entry`` and of ``entry``, as the comparison pages link them."""
+    title = words(lang)["revision_title"]
+    return title.format(date=format_date(entry.previous.date, lang)), title.format(date=format_date(entry.date, lang))
+
+
 def diff_markdown(timeline: Timeline, entry: Entry, lang: str) -> str:
     w = words(lang)
-    date = format_date(entry.date, lang)
-    previous = entry.previous
-    out = [f"# {w['diff_title'].format(date=date)}", "", _banner(entry, lang), "",
-           summary_html(timeline, entry, lang)]
-    if previous is not None:
-        old = w["revision_title"].format(date=format_date(previous.date, lang))
-        new = w["revision_title"].format(date=date)
-        out += [f"[{old}](../{previous.name}/index.md) → [{new}](index.md) · [{w['table']}](table.md) · "
+    out = _comparison_head(timeline, entry, lang, "diff_title")
+    if entry.previous is not None:
+        old, new = _titles(entry, lang)
+        out += [f"[{old}](../{entry.previous.name}/index.md) → [{new}](index.md) · [{w['table']}](table.md) · "
                 f"[{w['history_link']}](../index.md) · [{w['compare_link']}](../compare.md)", "",
                 pdf_links(entry, lang, "../"), ""]
         out.append(render.html_comparison(timeline.comparison(entry, lang), lang))
@@ -204,14 +212,10 @@ def diff_markdown(timeline: Timeline, entry: Entry, lang: str) -> str:
 def table_markdown(timeline: Timeline, entry: Entry, lang: str) -> str:
     """The 新旧対照表 of a revision against the one before."""
     w = words(lang)
-    date = format_date(entry.date, lang)
-    previous = entry.previous
-    out = [f"# {w['table_page_title'].format(date=date)}", "", _banner(entry, lang), "",
-           summary_html(timeline, entry, lang)]
-    if previous is not None:
-        old = w["revision_title"].format(date=format_date(previous.date, lang))
-        new = w["revision_title"].format(date=date)
-        out += [f"[{new}](index.md) ← [{old}](../{previous.name}/index.md) · [{w['diff']}](diff.md) · "
+    out = _comparison_head(timeline, entry, lang, "table_page_title")
+    if entry.previous is not None:
+        old, new = _titles(entry, lang)
+        out += [f"[{new}](index.md) ← [{old}](../{entry.previous.name}/index.md) · [{w['diff']}](diff.md) · "
                 f"[{w['history_link']}](../index.md)", "", pdf_links(entry, lang, "../"), ""]
         out.append(table.html_table(timeline.comparison(entry, lang), lang))
     return "\n".join(out)

@@ -99,8 +99,9 @@ def load(root: Path, config: str = CONFIG) -> Settings:
     default = next((str(lang.get("locale")) for lang in i18n.get("languages") or []
                     if isinstance(lang, dict) and lang.get("default")), languages[0] if languages else "ja")
     ordered = tuple([default] + [lang for lang in languages if lang != default]) if languages else ("ja", "en")
-    options = {**DEFAULTS, **{k: v for k, v in _plugin(data.get("plugins"), "policy").items() if k in DEFAULTS}}
-    documents = _plugin(data.get("plugins"), "policy").get("documents") or [{"id": "privacy-policy"}]
+    policy = _plugin(data.get("plugins"), "policy")
+    options = {**DEFAULTS, **{k: v for k, v in policy.items() if k in DEFAULTS}}
+    documents = policy.get("documents") or [{"id": "privacy-policy"}]
     types = tuple(str(d.get("type") or d.get("id")) for d in documents if isinstance(d, dict))
     return Settings(root, ordered, str(options["company"]), str(options["archive"]), str(options["time_zone"]),
                     str(options["legal_profile"]), str(options["rules"]), types)
