@@ -1,7 +1,9 @@
-"""The GitHub Actions workflows: actionlint (with ShellCheck) on each, and the rules they must keep."""
+"""The GitHub Actions workflows: actionlint (with ShellCheck) and zizmor on each, and the rules they must keep."""
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -73,6 +75,78 @@ def test_actionlint_really_checks_workflows_and_their_scripts(tmp_path):
     assert "SC2086" in result.stdout          # ShellCheck ran on the run: script
     assert "potentially untrusted" in result.stdout
     assert "no-such-input" in result.stdout
+
+
+def zizmor(target: Path, *options: str, cwd: Path = ROOT) -> list[dict]:
+    """zizmor's findings, offline (no GitHub API: the audits that need it are skipped)."""
+    result = subprocess.run([tool("zizmor"), "--offline", "--no-config", "--no-progress", "--format", "json",
+                             *options, str(target)],
+                            cwd=cwd, capture_output=True, text=True, timeout=120,
+                            env={k: v for k, v in os.environ.items() if k not in ("GH_TOKEN", "GITHUB_TOKEN")})
+    assert result.stdout.strip(), f"zizmor printed nothing (exit {result.returncode}): {result.stderr[-2000:]}"
+    return json.loads(result.stdout)
+
+
+def describe(findings: list[dict]) -> str:
+    out = []
+    for finding in findings:
+        where = finding["locations"][0]
+        out.append(f"{where['symbolic']['key']['Local']['verbatim_path']}:"
+                   f"{where['concrete']['location']['start_point']['row'] + 1}: {finding['ident']} "
+                   f"{finding['determinations']['severity']} {finding['desc']}")
+    return "\n".join(out)
+
+
+def test_zizmor_finds_nothing():
+    findings = zizmor(WORKFLOWS.relative_to(ROOT))
+    assert findings == [], describe(findings)
+
+
+def test_each_zizmor_ignore_hides_only_what_its_comment_explains():
+    # Without the ignore comments, the only findings are the two triggers that a comment justifies.
+    ignored = {(f["locations"][0]["symbolic"]["key"]["Local"]["verbatim_path"], f["ident"])
+               for f in zizmor(WORKFLOWS.relative_to(ROOT), "--no-ignores")}
+    assert ignored == {(".github/workflows/change-summary-comment.yml", "dangerous-triggers"),
+                       (".github/workflows/policy-command.yml", "dangerous-triggers")}
+    for path in FILES:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines):
+            if "zizmor: ignore" in line:
+                assert number and lines[number - 1].strip().startswith("#"), \
+                    f"{path.name}:{number + 1}: a zizmor ignore needs a comment above it saying why"
+
+
+def test_zizmor_really_audits_workflows(tmp_path):
+    bad = tmp_path / ".github" / "workflows" / "bad.yml"
+    bad.parent.mkdir(parents=True)
+    bad.write_text("on: pull_request_target\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-24.04\n"
+                   "    steps:\n      - uses: actions/checkout@v5\n        with:\n"
+                   "          ref: ${{ github.event.pull_request.head.sha }}\n"
+                   "      - run: echo \"${{ github.event.pull_request.title }}\"\n", encoding="utf-8")
+    findings = zizmor(bad.relative_to(tmp_path), cwd=tmp_path)
+    high = {f["ident"] for f in findings if f["determinations"]["severity"] == "High"}
+    assert {"unpinned-uses", "dangerous-triggers", "template-injection"} <= high, describe(findings)
+
+
+USES = re.compile(r"^\s*(?:-\s+)?uses:\s*(\S+?)@(\S+)(?:\s+#\s*(\S+))?\s*$")
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_tag_beside_it():
+    pins: dict[str, set[tuple[str, str]]] = {}
+    for path in FILES:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            match = USES.match(line)
+            if not match:
+                assert "uses:" not in line.split("#")[0], f"{path.name}:{number}: unreadable uses: {line.strip()}"
+                continue
+            action, ref, tag = match.groups()
+            assert re.fullmatch(r"[0-9a-f]{40}", ref), f"{path.name}:{number}: {action}@{ref} is not a commit id"
+            assert tag and re.fullmatch(r"v\d+\.\d+\.\d+", tag), \
+                f"{path.name}:{number}: write the release beside the commit id: # vX.Y.Z"
+            pins.setdefault(action, set()).add((ref, tag))
+    assert pins, "no uses: found"
+    # One version of each action across the workflows, so an update is one search and replace.
+    assert all(len(versions) == 1 for versions in pins.values()), pins
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
