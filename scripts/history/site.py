@@ -95,7 +95,7 @@ def page_markdown(page, lang: str, history: Callable[[], timeline.Timeline]) -> 
     if meta.get("page") != "history":
         return None
     try:
-        return pages.markdown(meta, history(), lang, page.url)
+        return pages.markdown(meta, history(), lang)
     except archive.ArchiveError as err:
         raise HistoryError(str(err)) from None
 

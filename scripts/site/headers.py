@@ -1,11 +1,13 @@
 """The ``_headers`` file Netlify serves: a Content-Security-Policy that names each inline script.
 
-The theme writes small inline scripts into every page (their text changes with the page's
-depth), so the policy cannot simply forbid inline scripts, nor allow them all with
-``'unsafe-inline'``: the build hashes each distinct inline script it finds in the
-finished site and allows exactly those. A script added later without a hash is blocked.
-netlify.toml keeps the headers that never change; this file adds the CSP, which
-browsers enforce together with the one there.
+The theme's templates write small inline scripts into every page (one of them changes with the
+page's depth), so the policy cannot simply forbid inline scripts, nor allow them all with
+``'unsafe-inline'``. The build allows exactly the scripts the templates emit: it renders the
+partials listed in ``TEMPLATE_SCRIPTS`` for every page depth of the site and hashes their scripts.
+Nothing found in a page is trusted for being there: a script that came with the policy text
+(which the build removes anyway, scripts/site/sanitize.py) would have no hash and be blocked.
+netlify.toml keeps the headers that never change; this file adds the CSP, which browsers
+enforce together with the one there.
 """
 from __future__ import annotations
 
@@ -14,6 +16,16 @@ import hashlib
 import re
 from pathlib import Path
 
+# The theme's partials whose inline scripts our pages carry: the base script (its scope is the
+# page's base URL) and the content script from the theme's base.html, the palette script from
+# overrides/partials/header.html, the announcement script beside the announce block.
+TEMPLATE_SCRIPTS = (
+    "partials/javascripts/base.html",
+    "partials/javascripts/content.html",
+    "partials/javascripts/palette.html",
+    "partials/javascripts/announce.html",
+)
+
 # An executable inline script: no src, and no data type such as application/json.
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S)
 _DATA_TYPE = re.compile(r"""\btype\s*=\s*["']?(?!(?:text|application)/(?:java|ecma)script|module)""", re.I)
@@ -21,17 +33,37 @@ _DATA_TYPE = re.compile(r"""\btype\s*=\s*["']?(?!(?:text|application)/(?:java|ec
 HEADERS_FILE = "_headers"
 
 
-def inline_script_hashes(site_dir: Path) -> list[str]:
-    """``sha256-…`` of every distinct executable inline script in the site's pages."""
+def inline_scripts(html: str) -> list[str]:
+    """The text of each executable inline script in ``html``."""
+    out = []
+    for match in _INLINE_SCRIPT.finditer(html):
+        attrs = match["attrs"] or ""
+        if re.search(r"\bsrc\s*=", attrs) or _DATA_TYPE.search(attrs):
+            continue
+        out.append(match["body"])
+    return out
+
+
+def script_hash(body: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+
+
+def template_script_hashes(env, config, base_urls) -> list[str]:
+    """``sha256-…`` of every script the listed partials emit, rendered for each base URL of the site."""
+    features = config["theme"].get("features", []) if hasattr(config["theme"], "get") else []
     hashes = set()
-    for page in sorted(Path(site_dir).rglob("*.html")):
-        for match in _INLINE_SCRIPT.finditer(page.read_text(encoding="utf-8")):
-            attrs = match["attrs"] or ""
-            if re.search(r"\bsrc\s*=", attrs) or _DATA_TYPE.search(attrs):
-                continue
-            digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
-            hashes.add("sha256-" + base64.b64encode(digest).decode("ascii"))
+    for name in TEMPLATE_SCRIPTS:
+        template = env.get_template(name)
+        for base_url in sorted(base_urls):
+            text = template.render(config=config, base_url=base_url, features=features)
+            hashes.update(script_hash(body) for body in inline_scripts(text))
     return sorted(hashes)
+
+
+def page_script_hashes(site_dir: Path) -> set[str]:
+    """``sha256-…`` of every inline script found in the built pages (for checking, never for the CSP)."""
+    return {script_hash(body) for page in sorted(Path(site_dir).rglob("*.html"))
+            for body in inline_scripts(page.read_text(encoding="utf-8"))}
 
 
 def content_security_policy(hashes: list[str]) -> str:
@@ -60,7 +92,7 @@ def headers_file(hashes: list[str]) -> str:
             f"  Content-Security-Policy: {content_security_policy(hashes)}\n")
 
 
-def write_headers(site_dir: Path) -> Path:
+def write_headers(site_dir: Path, hashes: list[str]) -> Path:
     target = Path(site_dir) / HEADERS_FILE
-    target.write_text(headers_file(inline_script_hashes(site_dir)), encoding="utf-8")
+    target.write_text(headers_file(hashes), encoding="utf-8")
     return target

@@ -40,6 +40,7 @@ from . import localserve as site_localserve
 from . import nav as site_nav
 from . import robots as site_robots
 from . import search as site_search
+from .sanitize import sanitize
 from .annotate import (ALTERNATE_LINK, absolute_alternates, add_clause_links, annotate, article_list,
                        chapter_line, description, full_text, wrap_contacts)
 from .chapters import group_nav
@@ -91,6 +92,7 @@ class BuildState:
     in_force: Path | None = None
     policies: dict[tuple[str, str], model.Policy] = field(default_factory=dict)
     not_found: dict[str, str] = field(default_factory=dict)
+    base_urls: set[str] = field(default_factory=set)   # every page depth, for the CSP's script hashes
 
 
 class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
@@ -203,6 +205,8 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         return group_nav(nav, self._policy(config, lang), lang)
 
     def on_page_content(self, html: str, page, config, files) -> str:
+        # Markdown has just made HTML of the page's text: only inert markup goes on.
+        html = sanitize(html)
         html = add_clause_links(wrap_contacts(html), strings(self._lang(config))["clause_link"])
         html = history.clause_history(html, page, self._lang(config), self._timeline, self.languages.default)
         if page.is_homepage:
@@ -229,6 +233,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         return context
 
     def on_page_context(self, context, page, config, nav):
+        self.state.base_urls.add(context.get("base_url", ""))
         context["policy_indexed"] = site_search.indexable(page)
         # static-i18n's other languages have no `is_homepage`: their preamble is their home.
         context["policy_home_page"] = page.is_homepage or page.file.src_uri == f"{self._lang(config)}/index.md"
@@ -236,6 +241,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
 
     def on_template_context(self, context, template_name, config):
         if template_name == "404.html":
+            self.state.base_urls.add(context.get("base_url", ""))
             # The 404 page has no twin page: its switcher leads to each language's home.
             alternates = [{"name": self.languages.names[lang], "link": self.languages.home(lang), "lang": lang}
                           for lang in self.languages.codes]
@@ -274,5 +280,6 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
             site_search.build_index(site)
         except site_search.SearchIndexError as err:
             raise PluginError(str(err)) from None
-        site_headers.write_headers(site)
+        site_headers.write_headers(site, site_headers.template_script_hashes(
+            config["theme"].get_env(), config, self.state.base_urls))
         site_robots.write_robots(site, config.get("site_url") or "")

@@ -31,6 +31,8 @@ checks:
   APPI  the disclosures APPI Article 32 and its Cabinet Order require are present (the legal
         profile, scripts/policy/profiles/appi.yml; for documents of type privacy-policy)
   STY   Japanese numbering in full-width (第６条, ３．, （７）), no Word-style ・ bullets (warnings)
+  HTML  policy text is text: no raw HTML, comments, character references, attribute lists
+        or javascript:/data: links (the build publishes none of them active either way)
   REV006-008  the text matches the archived revision of the newest 附則 line (revisions/): a
         change needs a new revision line, a new line needs a release, and an unpublished
         revision that no longer matches is released again (published: on the default branch,

@@ -15,8 +15,8 @@ from scripts.policy import profile, rules, settings
 
 def _modules():
     # Imported here: the check modules import source.py, which asks this registry for severities.
-    from . import archived, contacts, figures, freshness, notices, references, revisions, structure, style
-    return [revisions, contacts, structure, references, freshness, figures, style, notices], [archived]
+    from . import archived, contacts, figures, freshness, markup, notices, references, revisions, structure, style
+    return [revisions, contacts, structure, references, freshness, figures, style, notices, markup], [archived]
 
 
 @lru_cache(maxsize=None)
@@ -37,8 +37,13 @@ def listing(legal_profile: str = profile.DEFAULT) -> str:
                      for r in registry(legal_profile).values())
 
 
+def _cell(text: str) -> str:
+    """Text for a Markdown table cell: a tag or an entity it mentions shows as written."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+
+
 def markdown(legal_profile: str = profile.DEFAULT) -> str:
     """The code table as the README shows it (generated: python -m scripts.verify --list-codes --format markdown)."""
     rows = ["| Code | Severity | Checks | Meaning |", "| --- | --- | --- | --- |"]
-    rows += [f"| `{r.code}` | {r.severity} | {r.applies_to} | {r.explanation} |" for r in registry(legal_profile).values()]
+    rows += [f"| `{r.code}` | {r.severity} | {r.applies_to} | {_cell(r.explanation)} |" for r in registry(legal_profile).values()]
     return "\n".join(rows)

@@ -62,11 +62,17 @@ def test_csp_hashes_every_inline_script_and_allows_no_other(built_site):
         assert f"'sha256-{digest}'" in script_src
 
 
-def test_json_data_blocks_are_not_hashed(tmp_path):
-    (tmp_path / "index.html").write_text('<script id="c" type="application/json">{"a":1}</script>'
-                                         '<script src="x.js"></script><script>run()</script>', encoding="utf-8")
+def test_every_inline_script_of_the_built_pages_is_a_template_script(built_site):
+    csp = re.search(r"script-src ([^;]*)", (built_site / "_headers").read_text(encoding="utf-8"))[1]
+    allowed = set(re.findall(r"'(sha256-[^']+)'", csp))
+    assert headers.page_script_hashes(built_site) <= allowed
+
+
+def test_json_data_blocks_and_external_scripts_are_not_inline_scripts():
+    html = '<script id="c" type="application/json">{"a":1}</script><script src="x.js"></script><script>run()</script>'
+    assert headers.inline_scripts(html) == ["run()"]
     digest = base64.b64encode(hashlib.sha256(b"run()").digest()).decode()
-    assert headers.inline_script_hashes(tmp_path) == [f"sha256-{digest}"]
+    assert headers.script_hash("run()") == f"sha256-{digest}"
 
 
 def test_robots_txt_names_the_sitemap(built_site):

@@ -14,6 +14,8 @@
   var form = document.getElementById("history-compare");
   var output = document.getElementById("history-compare-result");
   if (!form || !output) return;
+  var notice = document.getElementById("history-compare-noscript");
+  if (notice) notice.hidden = true;
   var legend = form.getAttribute("data-legend") || "";
   var nochange = form.getAttribute("data-nochange") || "";
   var dataBase = form.getAttribute("data-data") || "../data/";

@@ -1,0 +1,110 @@
+"""Raw HTML in the policy is never published active: the build's output, then Chromium under the built CSP.
+
+The build is run directly (as `mkdocs build` would be after a verify that was skipped or
+wrong), so this holds whatever verify said.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from scripts.site import headers
+from tests.browser.conftest import CSP_LISTENER, Visit, build_and_serve
+from tests.conftest import org_project
+from tests.hostile.conftest import CAPTION_BREAKOUT, DESCRIPTION_BREAKOUT, VECTORS
+
+PAGES = ["/articles/03/", "/en/articles/03/", "/articles/02/", "/en/articles/02/", "/full-text/", "/en/full-text/"]
+BANNED = ("script", "iframe", "object", "embed", "base", "link", "style", "meta", "svg", "math", "input", "video",
+          "source", "noscript", "img")
+
+
+def _inject(project):
+    for lang in ("ja", "en"):
+        path = project / "docs" / lang / "articles" / "03.md"
+        path.write_text(path.read_text(encoding="utf-8") + "\n" + "\n\n".join(VECTORS) + "\n", encoding="utf-8")
+    ja = project / "docs/ja/articles/02.md"
+    text = ja.read_text(encoding="utf-8")
+    ja.write_text(re.sub(r"^# (第２条)（[^）]*）", lambda m: f"# {m[1]}{CAPTION_BREAKOUT}", text, count=1, flags=re.M),
+                  encoding="utf-8")
+    en = project / "docs/en/articles/02.md"
+    en.write_text(en.read_text(encoding="utf-8").replace("---\n", f"---\ndescription: '{DESCRIPTION_BREAKOUT}'\n", 1),
+                  encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    base = tmp_path_factory.mktemp("hostile-site")
+    project = org_project(base / "project")
+    _inject(project)
+    with build_and_serve(project, base / "site") as url:
+        yield base / "site", url
+
+
+def _csp_hashes(site) -> set[str]:
+    csp = re.search(r"script-src ([^;\n]*)", (site / "_headers").read_text(encoding="utf-8"))[1]
+    return set(re.findall(r"'(sha256-[^']+)'", csp))
+
+
+def test_the_injected_text_reaches_the_pages_as_text(hostile_site):
+    site, _ = hostile_site
+    article = BeautifulSoup((site / "articles/03/index.html").read_text(encoding="utf-8"), "lxml")
+    text = article.select_one("article").get_text()
+    assert "javascript link" in text and "attribute list on a link" in text and "send" in text
+
+
+def test_no_page_carries_active_markup_from_the_policy(hostile_site):
+    site, _ = hostile_site
+    allowed = _csp_hashes(site)
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "lxml")
+        # The templates' scripts are the only inline scripts, and each is in the CSP.
+        assert {headers.script_hash(body) for body in headers.inline_scripts(html)} <= allowed, page
+        article = soup.select_one("article.md-content__inner") or soup.body
+        for tag in article.find_all(True):
+            assert tag.name not in BANNED, (page, str(tag)[:120])
+            for name, value in tag.attrs.items():
+                assert not name.startswith("on") and name not in ("style", "srcdoc", "formaction"), (page, str(tag)[:120])
+                if name in ("href", "src", "action", "data"):
+                    assert not str(value).strip().lower().startswith(("javascript:", "data:", "vbscript:")), (page, value)
+        for meta in soup.find_all("meta"):
+            assert (meta.get("http-equiv") or "").lower() != "refresh", page
+        assert not soup.find("base"), page
+
+
+def test_a_caption_or_description_stays_inside_its_attribute_and_title(hostile_site):
+    site, _ = hostile_site
+    ja = BeautifulSoup((site / "articles/02/index.html").read_text(encoding="utf-8"), "lxml")
+    # The heading's markup is dropped, its text kept: the quotation mark ends nothing.
+    assert '見出し">alert(21)' in ja.title.get_text() and not ja.title.find_all(True)
+    assert ja.find("meta", attrs={"name": "description"}) is not None
+    en = BeautifulSoup((site / "en/articles/02/index.html").read_text(encoding="utf-8"), "lxml")
+    assert en.find("meta", attrs={"name": "description"})["content"] == DESCRIPTION_BREAKOUT
+    for soup in (ja, en):
+        assert len(soup.head.find_all("script", src=False)) == len(
+            [s for s in soup.head.find_all("script", src=False) if headers.script_hash(s.string or "") in _csp_hashes(site)])
+
+
+@pytest.mark.parametrize("bypass_csp", [False, True], ids=["under-the-csp", "sanitising-alone"])
+def test_no_vector_runs_or_navigates_in_chromium(hostile_site, browser, bypass_csp):
+    site, url = hostile_site
+    for path in PAGES:
+        v = Visit(browser, url, "ja-JP" if not path.startswith("/en/") else "en-US", bypass_csp=bypass_csp)
+        dialogs: list[str] = []
+        try:
+            v.context.add_init_script(CSP_LISTENER)
+            v.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page = v.goto(path)
+            page.wait_for_timeout(400)
+            page.mouse.move(200, 300)
+            page.mouse.move(400, 500)
+            assert dialogs == [], (path, dialogs)
+            assert page.url == url + path, (path, page.url)
+            assert page.evaluate("() => window.__pwned") is None, path
+            # Nothing was even attempted: no inline script or handler was left for the CSP to block.
+            assert page.evaluate("() => window.__csp") == [], path
+            assert v.offsite == [], (path, v.offsite)
+        finally:
+            v.close()
