@@ -18,6 +18,7 @@ from .cli import run_command
 from .importer import pairing
 from .importer.plan import left_out, plan
 from .importer.source import SourceError, load_source
+from .policy.files import LINK, outside
 
 EPILOG = """\
 Article style (第1条 / Article 1): the policy starts at はじめに / 前文 (or its title or
@@ -142,6 +143,10 @@ def main(argv: list[str] | None = None) -> int:
         stale += sorted(existing_policy_files(out) - set(new))
     changed, conflicts = {}, []
     for path, text in files.items():
+        out = next(o for _, o in targets if path.is_relative_to(o))
+        if out.is_symlink() or outside(path, out):
+            # Writing through a link would change a file elsewhere (another checkout, a system file).
+            return fail(f"{path}: {LINK}; nothing written")
         if path.is_dir():
             return fail(f"{path}: is a folder, expected a Markdown file")
         try:

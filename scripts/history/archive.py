@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..policy import model
+from ..policy.files import LINK, links_under, outside
 from ..policy.finding import ERROR, Finding
 from ..policy.reader import LANGS, PolicyError, load_policy
 from ..policy.rules import ARCHIVE, rule
@@ -25,6 +26,7 @@ RULES = [
     rule("HIST002", ERROR, ARCHIVE, "a file listed in revisions/SHA256SUMS is missing from the archive"),
     rule("HIST003", ERROR, ARCHIVE, "a file in the archive is not listed in revisions/SHA256SUMS"),
     rule("HIST004", ERROR, ARCHIVE, "revisions/SHA256SUMS cannot be read (a malformed line, a bad date or path, a file listed twice)"),
+    rule("HIST005", ERROR, ARCHIVE, "a symbolic link in the archive, or a revisions folder that resolves outside the repository: archive the files themselves"),
 ]
 
 ARCHIVE = "revisions"
@@ -129,6 +131,13 @@ def read_archive(root: Path, folder: str = ARCHIVE) -> list[Revision]:
 
 def check(root: Path, folder: str = ARCHIVE) -> list[Finding]:
     """Every archived file that does not match the manifest, and every file it does not list (RULES)."""
+    path_of_archive = archive_dir(root, folder)
+    if path_of_archive.exists() and outside(path_of_archive, root):
+        return [Finding(_display(path_of_archive, root), 0, "HIST005", ERROR, LINK)]
+    links = links_under(path_of_archive) if path_of_archive.is_dir() else []
+    if links:
+        # Nothing behind a link is read: not even to hash it.
+        return [Finding(_display(link, root), 0, "HIST005", ERROR, LINK) for link in links]
     try:
         revisions = read_archive(root, folder)
     except ArchiveError as err:
@@ -150,7 +159,6 @@ def check(root: Path, folder: str = ARCHIVE) -> list[Finding]:
                                         f"archived file no longer matches its sha256 in {folder}/{MANIFEST} "
                                         f"(expected {digest[:12]}…, found {actual[:12]}…): "
                                         "published revisions are immutable"))
-    path_of_archive = archive_dir(root, folder)
     if path_of_archive.is_dir():
         for path in sorted(path_of_archive.rglob("*")):
             if path.is_file() and path.name != MANIFEST and path.resolve() not in listed:

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from . import model
+from .files import LINK, links_under, outside
 from .dates import read_date, read_events
 from .sections import assign_clauses as assign_section_clauses, section_number
 from .structure import APPENDIX_TITLE, BULLET, article_heading, chapter_heading, classify, outline_marker
@@ -222,6 +223,8 @@ def _revisions(doc: model.Document) -> list[model.Revision]:
 
 def read_text(path: Path, display: str, missing: str = "file not found") -> str:
     """A UTF-8 text file, or a PolicyError that says plainly why it cannot be read."""
+    if path.is_symlink():
+        raise PolicyError(display, 0, LINK)
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -270,6 +273,11 @@ def load_policy(docs_dir: Path, lang: str, root: Path | None = None) -> model.Po
     lang_dir = docs_dir / lang
     if not lang_dir.is_dir():
         raise PolicyError(str(lang_dir), 0, "no such folder")
+    if outside(lang_dir, docs_dir):
+        raise PolicyError(_display(lang_dir, root), 0, LINK)
+    links = links_under(lang_dir)
+    if links:
+        raise PolicyError(_display(links[0], root), 0, LINK)
     documents = []
     for path in policy_files(lang_dir):
         rel = path.relative_to(lang_dir).as_posix()
@@ -278,9 +286,11 @@ def load_policy(docs_dir: Path, lang: str, root: Path | None = None) -> model.Po
 
 
 def _display(path: Path, root: Path | None) -> str:
+    # Not resolved: a symlink is named as written, never by what it points at.
     if root is not None:
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            pass
+        for shown, base in ((Path(os.path.abspath(path)), Path(os.path.abspath(root))), (path.resolve(), root.resolve())):
+            try:
+                return shown.relative_to(base).as_posix()
+            except ValueError:
+                pass
     return str(path)

@@ -21,6 +21,7 @@ work is done by ``scripts.site`` and ``scripts.history``.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from ..history import site as history
 from ..policy import locale, model, profile
+from ..policy.files import LINK, outside
 from ..policy.company import names, read_company
 from ..policy.dates import format_date
 from ..policy.reader import PolicyError, load_policy, parse_document, policy_today
@@ -154,6 +156,24 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
             except PolicyError as err:
                 raise PluginError(str(err)) from None
         return config
+
+    def on_files(self, files, config):
+        # Only the repository's own files are published: a symlink in docs/ or overrides/ (to
+        # /proc/self/environ, a key, another checkout) stops the build, naming it.
+        base = Path(os.path.abspath(config.get("config_file_path") or config["docs_dir"])).parent
+        folders = [Path(config["docs_dir"])] + ([Path(config["theme"].custom_dir)] if config["theme"].custom_dir else [])
+        for folder in folders:
+            if outside(folder, base):
+                raise PluginError(f"policy: {folder}: {LINK}")
+        for file in files:
+            if not file.abs_src_path:
+                continue
+            src = Path(file.abs_src_path)
+            for folder in folders:
+                if Path(os.path.abspath(src)).is_relative_to(os.path.abspath(folder)) and outside(src, folder):
+                    shown = Path(os.path.relpath(src, base)).as_posix()
+                    raise PluginError(f"policy: {shown}: {LINK}")
+        return files
 
     def _today(self) -> dt.date:
         try:
