@@ -121,7 +121,12 @@ def prepare_body(text: str, marker: str) -> str:
         text = f"{marker}\n{text}"
     if len(text) > MAX_BODY:
         note = "\n\n…(cut: the summary is longer than a comment can hold; see the workflow run)\n"
-        text = text[: MAX_BODY - len(note)] + note
+        text = text[: MAX_BODY - len(note)]
+        # At a line's end when there is one: every line of the summary is whole Markdown (an escape,
+        # a code span, a <del>…</del> is never split across lines), so nothing is left open.
+        if text.rfind("\n") > MAX_BODY // 2:
+            text = text[: text.rfind("\n")]
+        text += note
     return text
 
 

@@ -11,6 +11,11 @@ request, was deliberately marked current (``python -m scripts.translation mark``
 without a change, or is now stale (未更新 / stale translation). The first line is a hidden
 marker by which ``scripts/post_comment.py`` finds the comment to update.
 
+On GitHub both versions are commits (``--base git:BASE --head git:HEAD``): the default
+branch's copy of this script reads the pull request's files out of git as data and never
+runs anything of the pull request. Every text and file name from the pull request is
+escaped, so the comment shows it as written and it can link, tag or mention no one.
+
 Exit status: 0 the summary was written (with or without changes); 2 error (a bad
 ref, an unreadable file), nothing written.
 """
@@ -23,7 +28,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.history.render import md_quote, md_segments, md_escape
+from scripts.history.render import md_code, md_escape, md_quote, md_segments
 from scripts.history.sources import SourceError, resolve
 from scripts.policy import compare
 from scripts.policy.compare import ClauseChange, Comparison, DocumentChange
@@ -116,7 +121,7 @@ def _path(doc: DocumentChange) -> str:
 
 def _clause_lines(change: ClauseChange, note: str) -> list[str]:
     was = f"（旧 / was {md_escape(change.old_number)}）" if change.renumbered else ""
-    out = [f"- `{change.id}` {STATUS_WORDS.get(change.status, change.status)}{was}" + (f" — {note}" if note else ""), ""]
+    out = [f"- {md_code(change.id)} {STATUS_WORDS.get(change.status, change.status)}{was}" + (f" — {note}" if note else ""), ""]
     if change.status == compare.INSERTED:
         out.append("  " + md_quote("追加 / Inserted", change.new_text))
     elif change.status == compare.DELETED:
@@ -135,13 +140,13 @@ def _articles_added_removed(summary: Summary) -> list[str]:
         for word, docs in (("追加 / Added", comparison.articles_added),
                            ("削除 / Removed", comparison.articles_removed)):
             for doc in docs:
-                out.append(f"- {word}: **{md_escape(doc.title)}** (`{_path(doc)}`)")
+                out.append(f"- {word}: **{md_escape(doc.title)}** ({md_code(_path(doc))})")
     return out
 
 
 def render(summary: Summary) -> str:
     out = [MARKER, "## ポリシーの変更 / Changes to the policy", "",
-           f"比較 / Compared: `{_label(summary.base)}` → `{_label(summary.head)}`", ""]
+           f"比較 / Compared: {md_code(_label(summary.base))} → {md_code(_label(summary.head))}", ""]
     if not summary.changed:
         return "\n".join(out + [NO_CHANGE, ""])
     stale = summary.stale()
@@ -150,7 +155,7 @@ def render(summary: Summary) -> str:
             f"{len(summary.ja.changed_documents())} 文書 / documents",
             f"- 英語 / English: {len(en_changes)} 条項 / clauses in {len(summary.en.changed_documents())} 文書 / documents"]
     if stale:
-        out.append(f"- {STALE}: {len(stale)} — " + ", ".join(f"`{c.id}`" for c in stale))
+        out.append(f"- {STALE}: {len(stale)} — " + ", ".join(md_code(c.id) for c in stale))
     out += ["", "凡例 / Legend: <del>削除 / deleted</del>, <ins>追加 / inserted</ins>.", ""]
     added_removed = _articles_added_removed(summary)
     if added_removed:
@@ -160,7 +165,7 @@ def render(summary: Summary) -> str:
     if not summary.ja.changed:
         out += ["日本語の変更はありません。 / No change to the Japanese text.", ""]
     for doc in summary.ja.changed_documents():
-        out += [f"#### {md_escape(_doc_title(doc))} — {STATUS_WORDS.get(doc.status, doc.status)} (`{_path(doc)}`)", ""]
+        out += [f"#### {md_escape(_doc_title(doc))} — {STATUS_WORDS.get(doc.status, doc.status)} ({md_code(_path(doc))})", ""]
         for change in doc.changes():
             out += _clause_lines(change, {TWIN_UPDATED: UPDATED, TWIN_MARKED: MARKED}.get(summary.twin(doc, change), STALE))
 
@@ -168,7 +173,7 @@ def render(summary: Summary) -> str:
     if not summary.en.changed:
         out += ["英語の変更はありません。 / No change to the English text.", ""]
     for doc in summary.en.changed_documents():
-        out += [f"#### {md_escape(_doc_title(doc))} — {STATUS_WORDS.get(doc.status, doc.status)} (`{_path(doc)}`)", ""]
+        out += [f"#### {md_escape(_doc_title(doc))} — {STATUS_WORDS.get(doc.status, doc.status)} ({md_code(_path(doc))})", ""]
         for change in doc.changes():
             note = "英訳のみの修正 / English only" if summary.english_only(change) else ""
             out += _clause_lines(change, note)

@@ -244,3 +244,11 @@ def test_help_describes_every_option():
     assert result.returncode == 0
     for option in ("--repo", "--pr", "--body-file", "--head-sha", "--marker", "--author", "GITHUB_TOKEN", "Exit status"):
         assert option in result.stdout
+
+
+def test_a_long_summary_is_cut_at_the_end_of_a_line_so_no_markup_is_left_open():
+    line = "  > **差分 / Change:** 当社は<del>30日</del><ins>14日</ins>以内に `art-5-p4`"
+    body = post_comment.prepare_body(post_comment.MARKER + "\n" + "\n".join([line] * 2_000), post_comment.MARKER)
+    assert len(body) <= post_comment.MAX_BODY
+    kept, note = body.split("\n\n…(cut:")
+    assert kept.splitlines()[-1] == line

@@ -146,20 +146,25 @@ def test_whitespace_alone_is_no_change_to_the_policy(repo):
     assert result.returncode == 0 and "No change to the policy." in result.stdout
 
 
-def test_as_in_the_workflow_the_merge_commit_is_compared_with_its_first_parent(repo):
-    git(repo, "switch", "--quiet", "--create", "edit-article-6")
+def test_as_in_the_workflow_the_pull_requests_commit_is_compared_from_where_it_left_main(repo):
+    # The workflow reads both versions from git: the work tree (the default branch) is never used.
+    git(repo, "switch", "--quiet", "--create", "edit-article-5")
     edit(repo, "docs/ja/articles/05.md", JA_OLD, JA_NEW)
-    git(repo, "commit", "--quiet", "--all", "--message", "第６条を改定")
+    git(repo, "commit", "--quiet", "--all", "--message", "第５条を改定")
+    head = git(repo, "rev-parse", "HEAD")
     git(repo, "switch", "--quiet", "main")
-    git(repo, "merge", "--quiet", "--no-ff", "--message", "merge", "edit-article-6")
-    base = git(repo, "rev-parse", "HEAD^1")
+    edit(repo, "docs/en/articles/05.md", EN_OLD, EN_NEW)   # main moved on since: not the pull request's
+    git(repo, "commit", "--quiet", "--all", "--message", "main moves on")
+    base = git(repo, "merge-base", "HEAD", head)
     out_file = repo / "pr-summary" / "summary.md"
-    result = run_module("scripts.pr_summary", "--base", f"git:{base}", "--output", str(out_file), cwd=repo)
+    result = run_module("scripts.pr_summary", "--base", f"git:{base}", "--head", f"git:{head}",
+                        "--output", str(out_file), cwd=repo)
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
     text = out_file.read_text(encoding="utf-8")
-    assert f"`git:{base[:12]}` → `current`" in text
+    assert f"`git:{base[:12]}` → `git:{head[:12]}`" in text
     assert "`art-5-p4` 変更 / changed — **未更新 / stale translation**" in text
+    assert "英語の変更はありません。 / No change to the English text." in text
     assert [p.name for p in out_file.parent.iterdir()] == ["summary.md"]
 
 

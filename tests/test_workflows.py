@@ -198,32 +198,54 @@ def test_python_version_file_matches_netlify():
         netlify["build"]["environment"]["PYTHON_VERSION"]
 
 
-def test_the_summary_is_computed_without_write_access_and_posted_separately():
-    compute = load("change-summary.yml")
-    assert triggers(compute)["pull_request"]["paths"] == ["docs/**"]
-    assert compute["permissions"] == {"contents": "read"}
+def test_the_pull_requests_run_only_names_it_and_the_summary_is_computed_by_the_default_branch():
+    # The pull request's own run may be rewritten by the pull request: it holds no token, checks out
+    # nothing, runs no Python, and its artifact carries only the pull request's number.
+    request = load("change-summary.yml")
+    assert triggers(request)["pull_request"]["paths"] == ["docs/**"]
+    assert request["permissions"] == {}
+    [job] = request["jobs"].values()
+    assert "permissions" not in job
+    assert [s.get("uses", "").split("@")[0] for s in job["steps"]] == ["", "actions/upload-artifact"]
     text = (WORKFLOWS / "change-summary.yml").read_text(encoding="utf-8")
-    assert "${{ secrets" not in text and "secrets: inherit" not in text
-    assert "python -m scripts.pr_summary --base \"git:$base\"" in text
-    upload = next(s for s in steps(compute) if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert "${{ secrets" not in text and "python" not in text and "checkout" not in text.split("jobs:")[1]
+    assert "pr-summary/pr-number" in job["steps"][0]["run"]
+    upload = job["steps"][1]
 
     post = load("change-summary-comment.yml")
     run = triggers(post)["workflow_run"]
-    assert run["workflows"] == [compute["name"]] and run["types"] == ["completed"]
+    assert run["workflows"] == [request["name"]] and run["types"] == ["completed"]
     assert post["permissions"] == {}
-    [job] = post["jobs"].values()
-    assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
-    assert "conclusion == 'success'" in job["if"]
-    download = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/download-artifact@"))
-    assert download["with"]["name"] == upload["with"]["name"]
-    # Only the default branch's own code runs here, never the pull request's.
-    for step in job["steps"]:
-        if step.get("uses", "").startswith("actions/checkout@"):
-            assert step["with"]["ref"] == "${{ github.event.repository.default_branch }}"
-            assert step["with"]["persist-credentials"] is False
+    summary, comment = post["jobs"]["summary"], post["jobs"]["comment"]
+    assert summary["permissions"] == {"contents": "read", "actions": "read"}
+    assert "event == 'pull_request'" in summary["if"] and "conclusion == 'success'" in summary["if"]
+    assert summary["env"]["HEAD_SHA"] == "${{ github.event.workflow_run.head_sha }}"
+    assert comment["needs"] == "summary" and comment["permissions"] == {"pull-requests": "write"}
+    # Only the default branch's code is checked out, without a stored token, in both jobs.
+    for job in (summary, comment):
+        for step in job["steps"]:
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["ref"] == "${{ github.event.repository.default_branch }}"
+                assert step["with"]["persist-credentials"] is False
+    downloads = [s for s in summary["steps"] if s.get("uses", "").startswith("actions/download-artifact@")]
+    assert [d["with"]["name"] for d in downloads] == [upload["with"]["name"]]
+    assert downloads[0]["with"]["run-id"] == "${{ github.event.workflow_run.id }}"
+    assert downloads[0]["with"]["path"].startswith("${{ runner.temp }}")   # never over the checkout
+    # The pull request's commit is fetched as data and read through git:, never checked out or run.
+    runs = "\n".join(s.get("run", "") for s in summary["steps"])
+    assert 'git fetch --quiet --no-tags origin "$HEAD_SHA"' in runs
+    assert '--head "git:$HEAD_SHA"' in runs and "python -m scripts.pr_summary" in runs
+    for forbidden in ("git checkout", "git switch", "git worktree", "git reset", "git merge ", "pip install -e",
+                      "make ", "head_branch", "pull_request.head"):
+        assert forbidden not in runs, forbidden
+    assert "-r requirements.txt" in runs   # the default branch's requirements
     text = (WORKFLOWS / "change-summary-comment.yml").read_text(encoding="utf-8")
-    assert "head_branch" not in text and "pip install" not in text
-    assert "scripts/post_comment.py" in text and "--head-sha" in text
+    assert "head_branch" not in text and "${{ secrets" not in text
+    # The job with the write token installs nothing and runs only the standard-library poster.
+    comment_runs = "\n".join(s.get("run", "") for s in comment["steps"])
+    assert "pip" not in comment_runs and "scripts/post_comment.py" in comment_runs and "--head-sha" in comment_runs
+    [checkout] = [s for s in comment["steps"] if s.get("uses", "").startswith("actions/checkout@")]
+    assert checkout["with"]["sparse-checkout"].split() == [".python-version", "scripts/post_comment.py"]
 
 
 class BuildHook:

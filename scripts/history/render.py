@@ -12,7 +12,7 @@ convention of ``wdiff`` and ``git diff --word-diff``); Markdown and HTML
 API: ``FORMATS[name](report)`` for ``text``, ``markdown``, ``html``, ``json``;
 ``html_comparison(comparison, lang)`` (the fragment the site's diff pages use);
 ``comparison_json(comparison)``; for building other Markdown (the pull-request
-summary): ``md_escape(text)``, ``md_quote(label, text)``, ``md_segments(segments)``.
+summary): ``md_escape(text)``, ``md_code(text)``, ``md_quote(label, text)``, ``md_segments(segments)``.
 """
 from __future__ import annotations
 
@@ -120,26 +120,51 @@ def text(report: Report) -> str:
 
 # --- Markdown (pull-request comments) ----------------------------------------
 
+# Characters that would change a line's meaning or hide its text: control characters (a line break in a
+# file name starts a new Markdown block) and the bidirectional overrides that reorder what is shown.
+_UNSHOWN = re.compile("[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# A GitHub @mention or #123 reference: written in a comment, it would notify that person or team, or
+# post a link on that issue. A zero-width space after the sign keeps the text and stops the link.
+_MENTION = re.compile(r"(?<![A-Za-z0-9_])([@#])(?=[A-Za-z0-9])")
+ZWSP = "\u200b"
+
+
 def md_escape(value: str) -> str:
-    """Text that GitHub shows as written: Markdown signs escaped, HTML signs as entities."""
+    """Text that GitHub shows as written, on one line: Markdown signs escaped, HTML signs as entities,
+    line breaks as ``<br>``, @mentions and #references that notify no one."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = _UNSHOWN.sub("\ufffd", value)
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return re.sub(r"([\\`*_{}\[\]#|~])", r"\\\1", value)
+    value = _MENTION.sub(rf"\1{ZWSP}", value)
+    return re.sub(r"([\\`*_{}\[\]#|~!])", r"\\\1", value).replace("\n", "<br>")
+
+
+def md_code(value: str) -> str:
+    """Text as one inline code span whatever it holds (a file name, an id): fenced with more backticks
+    than it contains, on one line. In a code span nothing is a link, a tag or a mention."""
+    value = _UNSHOWN.sub("\ufffd", value.replace("\n", "\ufffd").replace("\t", " "))
+    if not value.strip():
+        return "` `" if not value else f"`{value}`"
+    fence = "`" * (max((len(run) for run in re.findall("`+", value)), default=0) + 1)
+    # CommonMark drops one space at each end when both ends have one: pad when the text starts or
+    # ends with a backtick (it would join the fence) or has its own spaces at both ends.
+    pad = " " if value[0] == "`" or value[-1] == "`" or (value[0] == " " and value[-1] == " ") else ""
+    return f"{fence}{pad}{value}{pad}{fence}"
 
 
 def md_segments(segments: list[Segment]) -> str:
     """A character-level edit as Markdown: ``<del>…</del><ins>…</ins>``, line breaks as ``<br>``."""
-    return mark_segments(segments, "<del>{}</del>", "<ins>{}</ins>",
-                         lambda text: md_escape(text).replace("\n", "<br>"))
+    return mark_segments(segments, "<del>{}</del>", "<ins>{}</ins>", md_escape)
 
 
 def md_quote(label: str, value: str) -> str:
     """``> **Label:** text`` on one line, the text escaped."""
-    return f"> **{label}:** " + md_escape(value).replace("\n", "<br>")
+    return f"> **{label}:** " + md_escape(value)
 
 
 def _md_clause(change: ClauseChange, whitespace: bool) -> list[str]:
     was = f" (was {md_escape(change.old_number)})" if change.renumbered else ""
-    head = f"- `{change.id}` {change.status}{was}"
+    head = f"- {md_code(change.id)} {change.status}{was}"
     if change.status == compare.RENUMBERED:
         return [f"{head}: {md_escape(_renumbering(change))}", ""]
     out = [head, ""]
@@ -164,7 +189,7 @@ def _md_clause(change: ClauseChange, whitespace: bool) -> list[str]:
 
 def markdown(report: Report, heading_level: int = 3) -> str:
     h = "#" * heading_level
-    out = [f"{h} Policy changes: `{report.old}` → `{report.new}`", ""]
+    out = [f"{h} Policy changes: {md_code(report.old)} → {md_code(report.new)}", ""]
     if not report.changed:
         out += ["No change to the policy.", ""]
         return "\n".join(out)
@@ -177,7 +202,7 @@ def markdown(report: Report, heading_level: int = 3) -> str:
             continue
         for doc in comparison.changed_documents():
             out.append(f"**{md_escape(_doc_heading(doc))}**: {doc.status} "
-                       f"(`{(doc.new or doc.old).path}`)")
+                       f"({md_code((doc.new or doc.old).path)})")
             out.append("")
             for change in doc.changes():
                 out += _md_clause(change, report.whitespace)

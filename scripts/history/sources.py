@@ -86,6 +86,8 @@ def _git(root: Path, *args: str, data: bytes | None = None) -> bytes:
         result = subprocess.run(["git", *args], cwd=root, input=data, capture_output=True, timeout=60)
     except FileNotFoundError:
         raise SourceError("git is not installed") from None
+    except subprocess.TimeoutExpired:
+        raise SourceError(f"git {args[0]}: no answer in 60 seconds") from None
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
         raise SourceError(f"git {args[0]}: {message[-1] if message else 'failed'}")
