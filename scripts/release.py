@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from scripts.history import archive
-from scripts.history.release import ReleaseRefused, release
+from scripts.history.release import ReleaseRefused, locked, recover, release
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,8 +36,12 @@ The release also prints the PDFs of the revision (full text, and its 新旧対�
 revision before) in each language into revisions/DATE/<lang>/pdf/, with Chromium; they are
 hash-locked in SHA256SUMS like the text. --no-pdf leaves them out.
 A revision dated in the future is announced on the site until its date, then becomes current.
+One release runs at a time: another one started meanwhile is refused ("another release is
+running"). A release stopped at any moment (killed, a full disk) leaves the archive as it was or
+fully released; what it left (a hidden .release-*/ folder beside revisions/) is cleared by the
+next release, or by --recover.
 
-exit status: 0 released, 2 refused or failed (nothing written)
+exit status: 0 released (or recovered), 2 refused or failed (nothing written)
 """
 
 
@@ -50,7 +54,10 @@ class _Parser(argparse.ArgumentParser):
 def parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m scripts.release", description=__doc__.split("\n\n")[0] + "\n\n"
                 + __doc__.split("\n\n")[1], epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("date", metavar="DATE", help="the revision's date, YYYY-MM-DD: the newest line of the 附則")
+    p.add_argument("date", metavar="DATE", nargs="?",
+                   help="the revision's date, YYYY-MM-DD: the newest line of the 附則")
+    p.add_argument("--recover", action="store_true",
+                   help="release nothing: only clear what an interrupted release left (a release does this first)")
     p.add_argument("--root", type=Path, default=None,
                    help="the repository (default: the current directory if it has docs/, else this repository)")
     p.add_argument("--no-pdf", dest="pdf", action="store_false",
@@ -62,6 +69,21 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     root = args.root or (Path.cwd() if (Path.cwd() / "docs").is_dir() else ROOT)
+    if args.recover:
+        if args.date is not None:
+            print("scripts.release: error: --recover takes no DATE", file=sys.stderr)
+            return 2
+        try:
+            with locked(root):
+                done = recover(root)
+        except ReleaseRefused as err:
+            print(f"scripts.release: refused: {err}", file=sys.stderr)
+            return 2
+        print("\n".join(done) if done else "nothing to recover: no release was interrupted")
+        return 0
+    if args.date is None:
+        print("scripts.release: error: the revision's DATE is required (YYYY-MM-DD), or --recover", file=sys.stderr)
+        return 2
     try:
         # Python reads 20270101 as a date too; the archive's folders are named YYYY-MM-DD.
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.date):
@@ -73,8 +95,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         done = release(root, date, pdfs=args.pdf)
     except ReleaseRefused as err:
+        for line in err.recovered:
+            print(f"scripts.release: {line}", file=sys.stderr)
         print(f"scripts.release: refused: {err}", file=sys.stderr)
         return 2
+    for line in done.recovered:
+        print(f"scripts.release: {line}", file=sys.stderr)
     again = " again, replacing the unpublished revision of that date" if done.replaced else ""
     print(f"released {done.revision.name}{again}: {len(done.files)} files in {archive.ARCHIVE}/{done.revision.name}/, "
           f"sha256 {done.revision.sha256}")

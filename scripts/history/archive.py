@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,14 @@ RULES = [
 
 ARCHIVE = "revisions"
 MANIFEST = "SHA256SUMS"
+# A release (scripts/history/release.py) stages a revision beside the archive, never inside it, in
+# ``.release-*/``: ``new/`` (the revision, until it is moved into place), ``old/`` (the unpublished
+# revision it replaces, once moved out), ``SHA256SUMS`` (the new manifest, until it replaces the
+# archive's: that one step publishes the release) and ``journal`` (the date; written before the
+# archive is touched). A release killed before the manifest step leaves the old archive, which readers
+# see by taking ``old/`` for that date and ignoring the new folder; the next release undoes the rest.
+STAGING = ".release-"
+JOURNAL = "journal"
 # Policy text (.md) and the PDFs printed on release (<lang>/pdf/*.pdf, scripts/history/pdf.py).
 _LINE = re.compile(r"^([0-9a-f]{64}) [ *](\d{4}-\d{2}-\d{2})/(ja|en)/(\S+\.md|pdf/[\w.-]+\.pdf)$")
 
@@ -76,6 +85,63 @@ class Revision:
             raise ArchiveError(err.path, err.line, err.message) from None
 
 
+@dataclass
+class Interrupted:
+    """A release stopped while writing: its staging folder and the date it was releasing."""
+
+    staging: Path
+    date: dt.date
+    archive: str = ARCHIVE
+
+    @property
+    def new(self) -> Path:
+        return self.staging / "new"
+
+    @property
+    def old(self) -> Path:
+        return self.staging / "old"
+
+    @property
+    def committed(self) -> bool:
+        """The new manifest is in place: the release is done, only its staging folder is left."""
+        return not (self.staging / MANIFEST).exists()
+
+
+def staging_folders(root: Path) -> list[Path]:
+    return sorted(p for p in root.glob(STAGING + "*") if p.is_dir() and not p.is_symlink())
+
+
+def journal(staging: Path) -> Interrupted | None:
+    """The release a staging folder belongs to, once it may have touched the archive (else None)."""
+    try:
+        data = json.loads((staging / JOURNAL).read_text(encoding="utf-8"))
+        return Interrupted(staging, dt.date.fromisoformat(data["date"]), data["archive"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def interrupted(root: Path, folder: str, listed: list[dt.date]) -> list[Interrupted]:
+    """The interrupted releases whose manifest step never came, that readers undo in their view.
+
+    Only a release that could have been running counts: a new date after every listed one, or the
+    newest listed date while it is unpublished (a release again). A staging folder committed to git
+    can therefore never hide a change to a published revision.
+    """
+    found = []
+    for staging in staging_folders(root):
+        stopped = journal(staging)
+        if stopped is None or stopped.committed or stopped.archive != folder or links_under(staging):
+            continue   # a release writes no links: a folder holding one is no release's
+        newest = max(listed, default=None)
+        if newest is None or stopped.date > newest:
+            found.append(stopped)
+        elif stopped.date == newest:
+            from . import published   # git, only when a release of a listed date was interrupted
+            if not published.is_published(root, stopped.date):
+                found.append(stopped)
+    return found
+
+
 def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -100,7 +166,9 @@ def read_archive(root: Path, folder: str = ARCHIVE) -> list[Revision]:
     manifest = manifest_path(root, folder)
     shown = _display(manifest, root)
     if not manifest.exists():
-        if archive_dir(root, folder).is_dir() and any(archive_dir(root, folder).iterdir()):
+        placed = {archive_dir(root, folder) / r.date.isoformat() for r in interrupted(root, folder, [])
+                  if not r.new.exists()}
+        if archive_dir(root, folder).is_dir() and any(p not in placed for p in archive_dir(root, folder).iterdir()):
             raise ArchiveError(shown, 0, "the revisions folder has no manifest")
         return []
     try:
@@ -126,7 +194,16 @@ def read_archive(root: Path, folder: str = ARCHIVE) -> list[Revision]:
         if key in revision.files:
             raise ArchiveError(shown, number, f"{date_text}/{key} is listed twice")
         revision.files[key] = digest
+    for stopped in interrupted(root, folder, list(revisions)):
+        if stopped.date in revisions and stopped.old.is_dir():
+            revisions[stopped.date].folder = stopped.old   # moved out, not yet replaced
     return [revisions[d] for d in sorted(revisions)]
+
+
+def _placed(root: Path, folder: str, revisions: list[Revision]) -> list[Path]:
+    """The folders of interrupted releases already moved into the archive, before their manifest."""
+    return [archive_dir(root, folder) / r.date.isoformat()
+            for r in interrupted(root, folder, [rev.date for rev in revisions]) if not r.new.exists()]
 
 
 def check(root: Path, folder: str = ARCHIVE) -> list[Finding]:
@@ -159,8 +236,11 @@ def check(root: Path, folder: str = ARCHIVE) -> list[Finding]:
                                         f"archived file no longer matches its sha256 in {folder}/{MANIFEST} "
                                         f"(expected {digest[:12]}…, found {actual[:12]}…): "
                                         "published revisions are immutable"))
+    placed = _placed(root, folder, revisions)
     if path_of_archive.is_dir():
         for path in sorted(path_of_archive.rglob("*")):
+            if any(path.is_relative_to(p) for p in placed):
+                continue   # an interrupted release's revision, not yet listed: the next release removes it
             if path.is_file() and path.name != MANIFEST and path.resolve() not in listed:
                 findings.append(Finding(_display(path, root), 0, "HIST003", ERROR,
                                         f"file in the archive is not listed in {folder}/{MANIFEST}"))

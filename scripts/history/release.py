@@ -1,8 +1,11 @@
 """Snapshotting the current ``docs/`` as a revision in ``revisions/``.
 
+One release runs at a time (a lock on ``.release.lock``; another one is refused).
 The checks come first and nothing is written unless all pass; the files are
-copied into a temporary folder that is renamed into place, and the manifest is
-replaced in one step, so an interrupted release leaves no half revision.
+copied into a staging folder beside the archive (``.release-*/``, outside
+``revisions/``), the folder renamed into place, and the manifest
+replaced in one step, so a release killed at any instant leaves the old archive
+or the new one; the next release (or ``--recover``) clears what it left.
 
 A revision already released but not yet published (not on the default branch,
 see ``published.py``) is replaced: that is how a correction made after a release,
@@ -10,13 +13,18 @@ in the same pull request, is archived. A published revision is never replaced.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import json
 import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
-from dataclasses import dataclass
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..policy import model
@@ -25,8 +33,18 @@ from ..policy.reader import LANGS, PolicyError, load_policy
 from . import archive, published
 
 
+# Held by the running release (one at a time); never deleted, as removing a lock file races.
+LOCK = ".release.lock"
+# The test seam that kills a release between two of its steps (see _stop).
+STOP = "POLICY_RELEASE_STOP"
+# What an earlier version of the release left inside the archive when interrupted.
+_LEGACY = re.compile(r"\.(\d{4}-\d{2}-\d{2})\.(partial|replaced)|SHA256SUMS\.(partial)")
+
+
 class ReleaseRefused(Exception):
     """The release would be wrong; the message says why (exit 2)."""
+
+    recovered: list[str] = []   # what interrupted releases left, cleared before the refusal
 
 
 @dataclass
@@ -34,6 +52,7 @@ class Released:
     revision: archive.Revision
     files: list[str]
     replaced: bool = False   # an unpublished revision of the same date was released again
+    recovered: list[str] = field(default_factory=list)   # what interrupted releases left, cleared first
 
 # What a release itself resolves: the verifier's findings that the newest revision line is not
 # (or no longer) archived. Every other error refuses the release.
@@ -135,30 +154,131 @@ def _pdfs(root: Path, date: dt.date, policies: dict[str, model.Policy]) -> dict[
 
 
 def release(root: Path, date: dt.date, verifier: Path | None = None, pdfs: bool = True) -> Released:
-    policies, replacing = check_release(root, date, verifier)
-    printed = _pdfs(root, date, policies) if pdfs else {}
+    with locked(root):
+        undone = recover(root)
+        try:
+            policies, replacing = check_release(root, date, verifier)
+            printed = _pdfs(root, date, policies) if pdfs else {}
+            done = _write(root, date, policies, printed, replacing)
+        except ReleaseRefused as err:
+            err.recovered = undone
+            raise
+        done.recovered = undone
+        return done
+
+
+def _stop(step: str) -> None:
+    """The test seam: ``POLICY_RELEASE_STOP=<step>`` kills the release there (SIGKILL, as a crash
+    would), so tests/hostile/test_release_atomic.py can check the archive after each step."""
+    if os.environ.get(STOP) == step:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+@contextlib.contextmanager
+def locked(root: Path):
+    """One release at a time in a project: an exclusive lock on ``.release.lock``, held until the
+    release ends (the system drops it when the process dies, so a killed release never blocks)."""
+    path = root / LOCK
+    try:
+        handle = open(path, "a+", encoding="utf-8")
+    except OSError as err:
+        raise ReleaseRefused(f"cannot open the release lock {LOCK}: {err}") from None
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.seek(0)
+            holder = handle.read().strip()
+            raise ReleaseRefused(f"another release is running{f' ({holder})' if holder else ''}: "
+                                 "wait for it to end, then release again") from None
+        handle.truncate(0)
+        handle.write(f"process {os.getpid()}, started {dt.datetime.now().astimezone():%Y-%m-%d %H:%M:%S %Z}\n")
+        handle.flush()
+        yield   # closing the file drops the lock
+
+
+def _undo(root: Path, stopped: archive.Interrupted) -> None:
+    """Put back the archive a release stopped before its manifest step had (each step is a rename,
+    so an undo killed halfway is undone again by the next release)."""
+    target = archive.archive_dir(root, stopped.archive) / stopped.date.isoformat()
+    if not stopped.new.exists() and target.exists():
+        target.rename(stopped.new)
+    if stopped.old.exists():
+        stopped.old.rename(target)
+
+
+def recover(root: Path) -> list[str]:
+    """Clear what interrupted releases left (under the lock, so none of them is running): undo a release
+    stopped before its manifest step, remove the staging folders. Returns one sentence per leftover."""
+    done = []
+    try:
+        listed = [r.date for r in archive.read_archive(root)]
+    except archive.ArchiveError:
+        listed = []
+    undoable = {stopped.staging for stopped in archive.interrupted(root, archive.ARCHIVE, listed)}
+    for staging in archive.staging_folders(root):
+        stopped = archive.journal(staging)
+        try:
+            if stopped is not None and staging in undoable:
+                _undo(root, stopped)
+                done.append(f"undid the interrupted release of {stopped.date.isoformat()} ({staging.name})")
+            elif stopped is not None and stopped.committed:
+                done.append(f"finished the interrupted release of {stopped.date.isoformat()} ({staging.name})")
+            else:
+                done.append(f"removed {staging.name}, left by an interrupted release")
+            (staging / archive.JOURNAL).unlink(missing_ok=True)   # first: without it the folder is inert
+            shutil.rmtree(staging)
+        except OSError as err:
+            raise ReleaseRefused(f"cannot clear {staging.name}, left by an interrupted release: {err}") from None
+    # The names an earlier version of the release staged inside the archive.
+    folder = archive.archive_dir(root)
+    try:
+        for path in sorted(folder.glob(".*")) + [folder / (archive.MANIFEST + ".partial")]:
+            legacy = _LEGACY.fullmatch(path.name)
+            if not legacy or not path.exists():
+                continue
+            target = folder / (legacy.group(1) or "")
+            if legacy.group(2) == "replaced" and not target.exists():
+                path.rename(target)
+            elif path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+            done.append(f"removed {archive.ARCHIVE}/{path.name}, left by an interrupted release")
+    except OSError as err:
+        raise ReleaseRefused(f"cannot clear what an interrupted release left in {archive.ARCHIVE}/: {err}") from None
+    return done
+
+
+def _write(root: Path, date: dt.date, policies: dict[str, model.Policy], printed: dict[str, bytes],
+           replacing: bool) -> Released:
+    """Write the revision so that, killed at any instant, the archive is the old one or the new one.
+
+    Everything is written in a staging folder beside the archive; then the old revision (a release
+    again) is moved out, the new one moved in, and the manifest replaced, each one rename. Until that
+    last rename readers take the old archive (archive.interrupted), after it the new one.
+    """
     folder = archive.archive_dir(root)
     target = folder / date.isoformat()
-    staging = folder / f".{date.isoformat()}.partial"
-    retired = folder / f".{date.isoformat()}.replaced"
     revision = archive.Revision(date, target)
     copied: list[str] = []
     try:
-        for leftover in (staging, retired):
-            if leftover.exists():
-                shutil.rmtree(leftover)
-        for lang, policy in policies.items():
-            for doc in policy.documents:
-                if doc.kind == model.PAGE:
-                    continue  # generated pages (full text, history) are not policy text
-                source = root / "docs" / lang / doc.rel
-                destination = staging / lang / doc.rel
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, destination)
-                revision.files[f"{lang}/{doc.rel}"] = archive.sha256_file(destination)
-                copied.append(f"{lang}/{doc.rel}")
+        folder.mkdir(exist_ok=True)
+        staging = archive.Interrupted(Path(tempfile.mkdtemp(prefix=archive.STAGING, dir=root)), date)
+    except OSError as err:
+        raise ReleaseRefused(f"cannot write the revision: {err}") from None
+    try:
+        files = [(root / "docs" / lang / doc.rel, f"{lang}/{doc.rel}") for lang, policy in policies.items()
+                 for doc in policy.documents if doc.kind != model.PAGE]   # generated pages are not policy text
+        for source, rel in files:
+            destination = staging.new / rel
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, destination)
+            revision.files[rel] = archive.sha256_file(destination)
+            copied.append(rel)
+            _stop("copying")
         for rel, data in printed.items():
-            destination = staging / rel
+            destination = staging.new / rel
             destination.parent.mkdir(parents=True, exist_ok=True)
             destination.write_bytes(data)
             revision.files[rel] = archive.sha256_file(destination)
@@ -168,16 +288,34 @@ def release(root: Path, date: dt.date, verifier: Path | None = None, pdfs: bool 
         own = f"  {date.isoformat()}/"
         lines = sorted([line for line in lines if line.strip() and own not in line] + revision.manifest_lines(),
                        key=lambda line: line.split("  ", 1)[-1])
-        pending = manifest.with_name(manifest.name + ".partial")
-        pending.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        _write_file(staging.staging / archive.MANIFEST, "".join(line + "\n" for line in lines))
+        _stop("staged")
+        pending = staging.staging / (archive.JOURNAL + ".tmp")
+        _write_file(pending, json.dumps({"date": date.isoformat(), "archive": archive.ARCHIVE}) + "\n")
+        os.replace(pending, staging.staging / archive.JOURNAL)
+        _stop("journal")
         if replacing and target.exists():
-            target.rename(retired)
-        staging.rename(target)
-        os.replace(pending, manifest)
-        shutil.rmtree(retired, ignore_errors=True)
+            target.rename(staging.old)
+            _stop("retired")
+        staging.new.rename(target)
+        _stop("placed")
+        os.replace(staging.staging / archive.MANIFEST, manifest)
+        _stop("committed")
     except OSError as err:
-        shutil.rmtree(staging, ignore_errors=True)
-        if retired.exists() and not target.exists():
-            retired.rename(target)
+        try:
+            if not staging.committed:
+                _undo(root, staging)
+            shutil.rmtree(staging.staging)
+        except OSError:
+            pass   # the next release clears it (recover)
         raise ReleaseRefused(f"cannot write the revision: {err}") from None
+    (staging.staging / archive.JOURNAL).unlink(missing_ok=True)
+    shutil.rmtree(staging.staging, ignore_errors=True)
     return Released(revision, copied, replacing)
+
+
+def _write_file(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
