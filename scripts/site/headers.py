@@ -32,6 +32,21 @@ _DATA_TYPE = re.compile(r"""\btype\s*=\s*["']?(?!(?:text|application)/(?:java|ec
 
 HEADERS_FILE = "_headers"
 
+# Caching by content: only a name that carries its content's hash may be cached for good (a new
+# version gets a new name): the theme's bundles (bundle.a5f9d56c.min.js, main.57a0d79d.min.css,
+# and their maps) and Pagefind's chunks (en_0a9dfe3.pf_fragment). Every other file (the site's
+# own scripts and styles, Pagefind's loader, the lunr files) is revalidated, as Netlify does by
+# default, so a returning visitor never runs an old script against new pages.
+FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)(?:\.map)?$|/[a-z]+(?:-[a-z]+)?_[0-9a-f]{7,}\.pf_(?:fragment|index|meta)$")
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+def fingerprinted(site_dir: Path) -> list[str]:
+    """The URL path of every file of the site whose name carries its content hash."""
+    site_dir = Path(site_dir)
+    paths = ("/" + p.relative_to(site_dir).as_posix() for p in sorted(site_dir.rglob("*")) if p.is_file())
+    return [path for path in paths if FINGERPRINTED.search(path)]
+
 
 def inline_scripts(html: str) -> list[str]:
     """The text of each executable inline script in ``html``."""
@@ -86,13 +101,15 @@ def content_security_policy(hashes: list[str]) -> str:
     return "; ".join(directives)
 
 
-def headers_file(hashes: list[str]) -> str:
-    return ("# Written by the build (scripts/site/headers.py); do not edit.\n"
-            "/*\n"
-            f"  Content-Security-Policy: {content_security_policy(hashes)}\n")
+def headers_file(hashes: list[str], cached: list[str] = ()) -> str:
+    lines = ["# Written by the build (scripts/site/headers.py); do not edit.",
+             "/*", f"  Content-Security-Policy: {content_security_policy(hashes)}"]
+    for path in cached:
+        lines += [path, f"  Cache-Control: {IMMUTABLE}"]
+    return "\n".join(lines) + "\n"
 
 
 def write_headers(site_dir: Path, hashes: list[str]) -> Path:
     target = Path(site_dir) / HEADERS_FILE
-    target.write_text(headers_file(hashes), encoding="utf-8")
+    target.write_text(headers_file(hashes, fingerprinted(site_dir)), encoding="utf-8")
     return target

@@ -97,6 +97,11 @@ class BuildState:
     base_urls: set[str] = field(default_factory=set)   # every page depth, for the CSP's script hashes
 
 
+def build_epoch(today: dt.date) -> int:
+    """Midnight UTC of the build day, as seconds since the epoch."""
+    return int(dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc).timestamp())
+
+
 class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
     def __init__(self) -> None:
         self.state: BuildState | None = None
@@ -147,6 +152,10 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         except PolicyError as err:
             raise PluginError(str(err)) from None
         self.state = BuildState(self._today())
+        # Reproducible builds: MkDocs dates the pages, the sitemap and its gzip header by
+        # SOURCE_DATE_EPOCH when set, else by the files' times. The build day is the date it
+        # already judges "in force" by, so two builds of one commit on one day are byte-identical.
+        os.environ.setdefault("SOURCE_DATE_EPOCH", str(build_epoch(self.state.today)))
         # Before MkDocs lists the files: the archive must be intact and the history pages exist.
         self.state.in_force = history.prepare(self.root, Path(config["docs_dir"]), self.state.today,
                                               self.config.archive, self.languages.codes)

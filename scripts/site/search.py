@@ -13,6 +13,7 @@ build takes.
 """
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -95,3 +96,15 @@ def build_index(site_dir: Path) -> None:
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()[-5:]
         raise SearchIndexError("the search indexer failed: " + " / ".join(detail))
+    normalise_entry(output / ENTRY)
+
+
+ENTRY = "pagefind-entry.json"
+
+
+def normalise_entry(path: Path) -> None:
+    """Pagefind writes its entry file's languages in no fixed order: sorted, two builds of one
+    commit are byte-identical (the other files are named by their content)."""
+    if path.is_file():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        path.write_text(json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")

@@ -1,10 +1,9 @@
 """Hostile and broken input: what a pull request or a slip can write into the policy.
 
-The browser fixtures are the browser tests' own (one Chromium per session, /usr/bin/chromium).
+The same vectors are rendered in Chromium by tests/browser/test_browser_hostile.py (the browser
+tests share one Chromium per session).
 """
 from __future__ import annotations
-
-from tests.browser.conftest import browser, chromium_path  # noqa: F401 - fixtures shared with tests/browser
 
 # Markup a pull request can put into an article: each one, published as is, would run a script,
 # leave the page or change it. Every one of them must come out of the build inert.
