@@ -25,11 +25,11 @@ import argparse
 import os
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.history.render import md_code, md_escape, md_quote, md_segments
-from scripts.history.sources import SourceError, resolve
+from scripts.history.sources import SourceError, changed_files, resolve
 from scripts.policy import compare
 from scripts.policy.compare import ClauseChange, Comparison, DocumentChange
 from scripts.post_comment import MARKER
@@ -42,6 +42,13 @@ STALE = "**未更新 / stale translation**"
 UPDATED = "英訳も更新 / English updated"
 MARKED = "英訳は変更不要として確認済み / English marked current without change"
 NO_CHANGE = "ポリシーの変更はありません。 / No change to the policy."
+NO_CLAUSE_CHANGE = "条文の変更はありません。 / No change to the policy's text."
+OTHER_FILES = "その他のファイル / Other files under docs/"
+# A file the clause comparison does not read (a page, an image, a script, another language) is
+# still published with the site: it is listed, so a pull request cannot change it unseen.
+OTHER_FILES_NOTE = ("条文として比較されないファイルです。公開サイトに含まれるため、内容を確認してください。 / "
+                    "Not compared clause by clause, but published with the site: review them.")
+FILE_STATUS = {"A": "追加 / added", "M": "変更 / changed", "D": "削除 / removed", "T": "種類の変更 / type changed"}
 
 STATUS_WORDS = {
     compare.CHANGED: "変更 / changed",
@@ -66,6 +73,7 @@ class Summary:
     head: str
     ja: Comparison
     en: Comparison
+    others: list[tuple[str, str]] = field(default_factory=list)   # (git's A/M/D/T, path)
 
     @property
     def changed(self) -> bool:
@@ -95,7 +103,11 @@ def summarise(base: str, head: str, root: Path) -> Summary:
     """Raises SourceError when either version cannot be read."""
     old = resolve(base, root, LANGS)
     new = resolve(head, root, LANGS)
-    return Summary(base, head, *(compare.compare_policies(old.policy(lang), new.policy(lang)) for lang in LANGS))
+    compared = {f"docs/{lang}/{doc.rel}" for lang in LANGS for source in (old, new)
+                for doc in source.policy(lang).documents}
+    others = [item for item in changed_files(base, head, root) or [] if item[1] not in compared]
+    return Summary(base, head, *(compare.compare_policies(old.policy(lang), new.policy(lang)) for lang in LANGS),
+                   others=others)
 
 
 # --- Markdown ---------------------------------------------------------------------
@@ -144,11 +156,18 @@ def _articles_added_removed(summary: Summary) -> list[str]:
     return out
 
 
+def _other_files(summary: Summary) -> list[str]:
+    return ([f"### {OTHER_FILES}", "", OTHER_FILES_NOTE, ""]
+            + [f"- {FILE_STATUS.get(status, status)}: {md_code(path)}" for status, path in summary.others] + [""])
+
+
 def render(summary: Summary) -> str:
     out = [MARKER, "## ポリシーの変更 / Changes to the policy", "",
            f"比較 / Compared: {md_code(_label(summary.base))} → {md_code(_label(summary.head))}", ""]
     if not summary.changed:
-        return "\n".join(out + [NO_CHANGE, ""])
+        if not summary.others:
+            return "\n".join(out + [NO_CHANGE, ""])
+        return "\n".join(out + [NO_CLAUSE_CHANGE, ""] + _other_files(summary))
     stale = summary.stale()
     ja_changes, en_changes = summary.ja.changes(), summary.en.changes()
     out += [f"- 日本語（原文）/ Japanese (original): {len(ja_changes)} 条項 / clauses in "
@@ -156,10 +175,14 @@ def render(summary: Summary) -> str:
             f"- 英語 / English: {len(en_changes)} 条項 / clauses in {len(summary.en.changed_documents())} 文書 / documents"]
     if stale:
         out.append(f"- {STALE}: {len(stale)} — " + ", ".join(md_code(c.id) for c in stale))
+    if summary.others:
+        out.append(f"- {OTHER_FILES}: {len(summary.others)}")
     out += ["", "凡例 / Legend: <del>削除 / deleted</del>, <ins>追加 / inserted</ins>.", ""]
     added_removed = _articles_added_removed(summary)
     if added_removed:
         out += ["### 追加・削除された条 / Articles added or removed", ""] + added_removed + [""]
+    if summary.others:
+        out += _other_files(summary)
 
     out += ["### 日本語（原文）/ Japanese (original)", ""]
     if not summary.ja.changed:

@@ -194,3 +194,32 @@ def test_help_describes_every_option():
 def test_a_bad_option_exits_2():
     result = run_module("scripts.pr_summary", "--no-such-option")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_a_file_the_clauses_do_not_cover_is_listed_never_summarised_as_no_change(repo):
+    # Published with the site, but not an article: a page, a script, a file that no longer reads as one.
+    git(repo, "switch", "--quiet", "--create", "pull-request")
+    (repo / "docs/ja/notice.md").write_text("# お知らせ\n\n本ポリシーは廃止されました。\n", encoding="utf-8")
+    (repo / "docs/ja/extra.js").write_text("alert(1)\n", encoding="utf-8")
+    git(repo, "add", "--all")
+    git(repo, "commit", "--quiet", "--message", "pull request")
+    (repo / "docs/en/late.md").write_text("# Late\n", encoding="utf-8")   # not yet added to git
+    result = summary(repo)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "No change to the policy." not in out
+    assert "条文の変更はありません。 / No change to the policy's text." in out
+    assert "### その他のファイル / Other files under docs/" in out
+    for path in ("docs/ja/notice.md", "docs/ja/extra.js", "docs/en/late.md"):
+        assert f"- 追加 / added: `{path}`" in out, path
+    git_only = run_module("scripts.pr_summary", "--base", "git:main", "--head", "git:pull-request", cwd=repo).stdout
+    assert "`docs/ja/extra.js`" in git_only and "late.md" not in git_only
+
+
+def test_files_listed_beside_clause_changes_are_counted_at_the_top(repo):
+    edit(repo, "docs/ja/articles/05.md", JA_OLD, JA_NEW)
+    (repo / "docs/ja/logo.svg").write_text("<svg/>", encoding="utf-8")
+    out = summary(repo).stdout
+    assert "- その他のファイル / Other files under docs/: 1" in out
+    assert "- 追加 / added: `docs/ja/logo.svg`" in out and "`art-5-p4` 変更 / changed" in out
+    assert "articles/05.md`" not in out.split("### その他のファイル")[1].split("###")[0]

@@ -94,6 +94,38 @@ def _git(root: Path, *args: str, data: bytes | None = None) -> bytes:
     return result.stdout
 
 
+def _commit(spec: str, root: Path) -> str | None:
+    """The commit of ``git:REF``; None for ``current`` (the work tree)."""
+    if spec == CURRENT:
+        return None
+    ref = spec[len(GIT):]
+    if not ref or ref.startswith("-"):
+        raise SourceError(f"git:{ref} is not a git reference")
+    try:
+        return _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").decode().strip()
+    except SourceError:
+        raise SourceError(f"git:{ref} is not a commit, branch or tag of {root}") from None
+
+
+def changed_files(old: str, new: str, root: Path, folder: str = "docs/") -> list[tuple[str, str]] | None:
+    """Every file under ``folder`` that differs from ``old`` (``git:REF``) to ``new`` (``git:REF`` or
+    ``current``), whatever it is, as (git's letter A, M, D or T, path); None for other versions.
+
+    Names only: no content is diffed, so no diff driver or text conversion the files ask for runs."""
+    old, new = old.strip(), new.strip()
+    if not old.startswith(GIT) or not (new.startswith(GIT) or new == CURRENT):
+        return None
+    commits = [_commit(old, root), _commit(new, root)]
+    listing = _git(root, "diff", "--no-renames", "--no-ext-diff", "--no-textconv", "--name-status", "-z",
+                   *filter(None, commits), "--", folder)
+    fields = [f.decode("utf-8", "replace") for f in listing.split(b"\0") if f]
+    found = [(fields[i][0], fields[i + 1]) for i in range(0, len(fields) - 1, 2)]
+    if commits[1] is None:  # files not yet added to git are changes of the work tree too
+        untracked = _git(root, "ls-files", "--others", "--exclude-standard", "-z", "--", folder)
+        found += [("A", f.decode("utf-8", "replace")) for f in untracked.split(b"\0") if f]
+    return sorted(set(found), key=lambda item: item[1])
+
+
 def read_git(ref: str, root: Path, langs: tuple[str, ...] = archive.LANGS) -> dict[str, model.Policy]:
     """The policy in ``docs/`` at ``ref``, each language, read straight from the object store."""
     if not ref or ref.startswith("-"):

