@@ -222,6 +222,7 @@ def _reply(path: Path | None, text: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    from scripts.history.render import md_block, md_code   # the reply shows the output as written
     command = None
     try:
         if args.step == "branch":
@@ -237,12 +238,12 @@ def main(argv: list[str] | None = None) -> int:
         committed = commit(command, args.repo, args.push)
         _outputs({"committed": "true" if committed else "false"})
         note = "committed to this pull request's branch" if committed else "nothing changed, no commit"
-        _reply(args.reply, f"`{command.text}`: {note}.\n\n```text\n{done}\n```")
+        _reply(args.reply, f"{md_code(command.text)}: {note}.\n\n{md_block(done)}")
         return EXIT_OK
     except Refused as err:
         print(f"scripts.pr_command: refused: {err}", file=sys.stderr)
-        asked = f"`{command.text}`" if command else "The command"
-        _reply(args.reply, f"{asked} was not carried out; nothing was committed.\n\n```text\n{err}\n```")
+        asked = md_code(command.text) if command else "The command"
+        _reply(args.reply, f"{asked} was not carried out; nothing was committed.\n\n{md_block(str(err))}")
         return EXIT_REFUSED
 
 

@@ -12,7 +12,7 @@ convention of ``wdiff`` and ``git diff --word-diff``); Markdown and HTML
 API: ``FORMATS[name](report)`` for ``text``, ``markdown``, ``html``, ``json``;
 ``html_comparison(comparison, lang)`` (the fragment the site's diff pages use);
 ``comparison_json(comparison)``; for building other Markdown (the pull-request
-summary): ``md_escape(text)``, ``md_code(text)``, ``md_quote(label, text)``, ``md_segments(segments)``.
+summary, the command replies): ``md_escape(text)``, ``md_code(text)``, ``md_block(text)``, ``md_quote(label, text)``, ``md_segments(segments)``.
 """
 from __future__ import annotations
 
@@ -150,6 +150,14 @@ def md_code(value: str) -> str:
     # ends with a backtick (it would join the fence) or has its own spaces at both ends.
     pad = " " if value[0] == "`" or value[-1] == "`" or (value[0] == " " and value[-1] == " ") else ""
     return f"{fence}{pad}{value}{pad}{fence}"
+
+
+def md_block(value: str, info: str = "text") -> str:
+    """Text as one fenced code block whatever it holds: the fence is longer than any run of backticks
+    in it, so no line of the text can close the block early."""
+    value = _UNSHOWN.sub("\ufffd", value.replace("\r\n", "\n").replace("\r", "\n"))
+    fence = "`" * max(3, max((len(run) for run in re.findall("`+", value)), default=0) + 1)
+    return f"{fence}{info}\n{value.rstrip(chr(10))}\n{fence}"
 
 
 def md_segments(segments: list[Segment]) -> str:

@@ -19,7 +19,7 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from scripts.history.render import md_code, md_escape
+from scripts.history.render import md_block, md_code, md_escape
 from scripts.pr_summary import NO_CHANGE
 from tests.conftest import ORG, ROOT
 
@@ -271,3 +271,11 @@ def test_files_the_clause_comparison_does_not_read_are_listed_not_passed_over(tm
         assert f"- 追加 / added: `{path}`" in summary, path
     html = render(summary)
     assert "<b>" not in html and mentions(outside_code(html)) == []
+
+
+@pytest.mark.parametrize("value", ["plain", "```\n@octocat <img src=x>\n```", "a\n````\nb", "~~~\nx"])
+def test_a_code_block_holds_any_text_to_its_end(value):
+    html = render(f"{md_block(value)}\n\nafter\n")
+    [shown] = re.findall(r"<pre><code[^>]*>(.*?)</code></pre>", html, flags=re.S)
+    assert shown.replace("&lt;", "<").replace("&gt;", ">").rstrip("\n") == value
+    assert html.endswith("<p>after</p>\n") and "<img" not in html
