@@ -34,7 +34,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from scripts.policy.reader import FRONT_MATTER, PolicyError, split_front_matter
+from scripts.policy.reader import FRONT_MATTER, PolicyError, read_text, split_front_matter
 
 KEY = "translation_of"
 GENERATED = re.compile(r"\A---[ \t]*\r?\n#[ \t]*Generated\b")
@@ -58,14 +58,7 @@ def fingerprint(japanese: str) -> str:
 
 
 def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PolicyError(str(path), 0, "file not found") from None
-    except UnicodeDecodeError as err:
-        raise PolicyError(str(path), 1, f"not UTF-8 text ({err.reason} at byte {err.start})") from None
-    except OSError as err:
-        raise PolicyError(str(path), 0, f"cannot read: {err.strerror}") from None
+    return read_text(path, str(path))
 
 
 def japanese_fingerprint(path: Path) -> str:
@@ -77,7 +70,9 @@ def japanese_fingerprint(path: Path) -> str:
 
 
 def with_record(english: str, digest: str, path: str) -> str:
-    """``english`` with ``translation_of: digest`` in its front matter, nothing else changed."""
+    """``english`` with ``translation_of: digest`` in its front matter, nothing else changed
+    (a byte-order mark before it is dropped: it would hide the front matter)."""
+    english = english[1:] if english.startswith("\ufeff") else english
     split_front_matter(english, path)   # refuse to edit front matter that is not valid YAML
     line = f"{KEY}: {digest}"
     match = FRONT_MATTER.match(english)

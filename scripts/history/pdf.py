@@ -17,11 +17,11 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-import yaml
-
 from ..policy import model
+from ..policy.company import names, read_company
 from ..policy.compare import clause_text, compare_policies
 from ..policy.dates import format_date
+from ..policy.errors import PolicyError
 from . import table
 from .words import words
 
@@ -37,13 +37,13 @@ class PdfError(Exception):
 
 
 def company_name(root: Path, lang: str) -> str:
-    path = root / "data" / "company.yml"
+    """The organisation's name for the page margins; none when the data file cannot be read
+    (verify, which runs before every release, reports why)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        data, _ = read_company(root / "data" / "company.yml", "data/company.yml")
+    except PolicyError:
         return ""
-    part = data.get(lang) if isinstance(data, dict) else None
-    return str(part.get("name", "")) if isinstance(part, dict) else ""
+    return names(data).get(lang, "")
 
 
 def _page(lang: str, title: str, body: str, landscape: bool) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import yaml
+
 from ..policy import model
 from ..policy.dates import read_date
 from ..policy.structure import (APPENDIX_TITLE, CAPTION_ONLY, article_heading, chapter_heading,
@@ -196,7 +198,7 @@ def _check_numbering(parts: list[Part], lang: str) -> list[Problem]:
     for part in parts:
         if not part.rel.startswith("articles/"):
             continue
-        number = int(part.rel[9:11])
+        number = int(part.rel[len("articles/"):-len(".md")])
         if expected_article is not None and number != expected_article:
             problems.append(Problem(part.heading or Line(part.title, 0), "IMP002",
                                     f"article {part.title!r} follows article {expected_article - 1}"))
@@ -254,7 +256,9 @@ def render(part: Part, markdown: bool = False) -> str:
 
     out = []
     if part.chapter:
-        out += ["---", f"chapter: {part.chapter}", "---", ""]
+        # Written by the YAML library: a caption with ': ', '#' or quotes stays one string.
+        out += ["---", yaml.safe_dump({"chapter": part.chapter}, allow_unicode=True, width=1_000_000).rstrip("\n"),
+                "---", ""]
     out.append(f"# {text(part.title)}")
     for index, line in enumerate(part.lines):
         out.append("")

@@ -3,20 +3,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
+from . import yamltext
 from .reader import PolicyError, read_text
 
 
 def read_company(path: Path, display: str) -> tuple[dict, str]:
     """(data, text) of the data file; anything unreadable is a PolicyError naming the file and line."""
     text = read_text(path, display, missing="company data file not found")
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise PolicyError(display, (mark.line + 1) if mark else 1, f"not valid YAML: {problem}") from None
+    data = yamltext.load(text, display) or {}
     if not isinstance(data, dict):
         raise PolicyError(display, 1, "the company data file must be a mapping of 'key: value' lines")
     return data, text

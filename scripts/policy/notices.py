@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from . import yamltext
 from .reader import PolicyError, read_text
 
 FOLDER = "changes"
@@ -77,11 +78,7 @@ def read_notice(path: Path, lang: str, display: str) -> Notice:
     lines: dict[str, int] = {}
     body, body_line = text, 1
     if match:
-        try:
-            meta = yaml.safe_load(match[1]) or {}
-        except yaml.YAMLError as err:
-            mark = getattr(err, "problem_mark", None)
-            raise PolicyError(display, (mark.line + 2) if mark else 1, "front matter is not valid YAML") from None
+        meta = yamltext.load(match[1], display, first_line=2, what="front matter is not valid YAML") or {}
         if not isinstance(meta, dict):
             raise PolicyError(display, 2, "front matter must be 'key: value' lines (change:, announced:)")
         for number, line in enumerate(match[1].split("\n"), start=2):
@@ -130,7 +127,7 @@ def notice_days(root: Path) -> int:
         return DEFAULT_NOTICE_DAYS
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, OSError, UnicodeDecodeError):
+    except (yaml.YAMLError, ValueError, RecursionError, OSError, UnicodeDecodeError):
         return DEFAULT_NOTICE_DAYS
     value = data.get("notice_period_days", DEFAULT_NOTICE_DAYS) if isinstance(data, dict) else DEFAULT_NOTICE_DAYS
     return value if isinstance(value, int) and value >= 0 else DEFAULT_NOTICE_DAYS

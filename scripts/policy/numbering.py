@@ -32,8 +32,20 @@ def to_int(numeral: str) -> int:
         if re.fullmatch("[〇一二三四五六七八九]+", numeral) and len(numeral) > 1:
             # Digit-by-digit kanji, as in 二〇二二.
             return int("".join(str("〇一二三四五六七八九".index(c)) for c in numeral))
-        return int(kanjize.kanji2number(numeral))
-    raise ValueError(f"not a numeral: {numeral!r}")
+        try:
+            return int(kanjize.kanji2number(numeral))
+        except (ValueError, KeyError, IndexError):
+            # kanjize refuses forms such as 十十 or 百百: the editor's slip, said plainly.
+            raise NumeralError(numeral) from None
+    raise NumeralError(numeral)
+
+
+class NumeralError(ValueError):
+    """A numeral that cannot be read as a number (十十, 二百百)."""
+
+    def __init__(self, numeral: str):
+        super().__init__(f"「{numeral}」 is not a number as written: write it as 二十 or ２０")
+        self.numeral = numeral
 
 
 def fold(text: str) -> str:

@@ -14,10 +14,11 @@ import re
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
 
-from . import model
+from . import model, yamltext
+from .errors import PolicyError
 from .files import LINK, links_under, outside
+from .numbering import NumeralError
 from .dates import read_date, read_events
 from .sections import assign_clauses as assign_section_clauses, section_number
 from .structure import APPENDIX_TITLE, BULLET, article_heading, chapter_heading, classify, outline_marker
@@ -26,26 +27,14 @@ LANGS = ("ja", "en")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 
 
-class PolicyError(Exception):
-    """Input that cannot be read at all: a missing file, bad encoding, broken YAML."""
-
-    def __init__(self, path: str, line: int, message: str):
-        super().__init__(f"{path}:{line}: {message}")
-        self.path, self.line, self.message = path, line, message
-
-
 def split_front_matter(text: str, path: str) -> tuple[dict, int, str]:
     """(front matter, lines it takes, the rest). Broken YAML is a PolicyError."""
+    # A byte-order mark (saved by some Windows editors) is no part of the text.
+    text = text[1:] if text.startswith("\ufeff") else text
     match = FRONT_MATTER.match(text)
     if not match:
         return {}, 0, text
-    try:
-        data = yaml.safe_load(match[1] or "") or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = (mark.line + 2) if mark else 1
-        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise PolicyError(path, line, f"front matter is not valid YAML: {problem}") from None
+    data = yamltext.load(match[1] or "", path, first_line=2, what="front matter is not valid YAML") or {}
     if not isinstance(data, dict):
         raise PolicyError(path, 2, "front matter must be a mapping of 'key: value' lines")
     consumed = match.group(0)
@@ -105,6 +94,17 @@ def _kind(rel: str, title: str, front_matter: dict, lang: str) -> str:
 
 
 def parse_document(text: str, path: str, rel: str, lang: str) -> model.Document:
+    """One file of the policy; a numeral that cannot be read (十十) is a PolicyError on its line."""
+    line = 1
+    try:
+        return _parse_document(text, path, rel, lang)
+    except NumeralError as err:
+        numbered = [n for n, written in enumerate(text.split("\n"), start=1) if err.numeral in written]
+        line = numbered[0] if numbered else line
+        raise PolicyError(path, line, str(err)) from None
+
+
+def _parse_document(text: str, path: str, rel: str, lang: str) -> model.Document:
     front_matter, fm_lines, body = split_front_matter(text, path)
     raw_blocks = _blocks(body, fm_lines + 1, split_items=is_section_file(rel))
     title, title_line = "", 0
@@ -226,13 +226,15 @@ def read_text(path: Path, display: str, missing: str = "file not found") -> str:
     if path.is_symlink():
         raise PolicyError(display, 0, LINK)
     try:
-        return path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise PolicyError(display, 0, missing) from None
     except UnicodeDecodeError as err:
         raise PolicyError(display, 1, f"not UTF-8 text ({err.reason} at byte {err.start})") from None
     except OSError as err:
         raise PolicyError(display, 0, f"cannot read: {err.strerror}") from None
+    # A byte-order mark (saved by some Windows editors) is no part of the text.
+    return text[1:] if text.startswith("\ufeff") else text
 
 
 def policy_today(time_zone: str | None = None) -> dt.date:

@@ -211,6 +211,13 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         return history.load(self.root, self.state.today, self.config.archive)
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        try:
+            return self._page_markdown(markdown, page, config)
+        except PolicyError as err:
+            # The editor's slip, with its file and line, never a traceback.
+            raise PluginError(str(err)) from None
+
+    def _page_markdown(self, markdown: str, page, config) -> str:
         lang = self._lang(config)
         generated = history.page_markdown(page, lang, self._timeline)
         if generated is not None:
