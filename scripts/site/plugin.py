@@ -230,6 +230,9 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         # The theme prints the description raw into an attribute: escaped once, as Markup (which
         # later escaping leaves as it is), so quotation marks in the text do not break the tag.
         page.meta["description"] = markup_escape(page.meta["description"])
+        if isinstance(page.meta.get("title"), str):
+            # A front-matter title is printed raw by the theme (navigation, header): escaped once too.
+            page.meta["title"] = markup_escape(page.meta["title"])
         if page.meta.get("page") == "full-text":
             return full_text(self._policy(config, lang), doc.title or strings(lang)["full_text"])
         if doc.kind == model.PREAMBLE:

@@ -7,7 +7,8 @@ from tests.browser.conftest import CSP_LISTENER, Visit, build_and_serve
 from tests.conftest import org_project
 from tests.hostile.test_hostile_markup import inject
 
-PAGES = ["/articles/03/", "/en/articles/03/", "/articles/02/", "/en/articles/02/", "/full-text/", "/en/full-text/"]
+PAGES = ["/articles/03/", "/en/articles/03/", "/articles/02/", "/en/articles/02/", "/articles/04/", "/en/articles/04/",
+         "/full-text/", "/en/full-text/"]
 
 
 @pytest.fixture(scope="module")

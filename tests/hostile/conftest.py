@@ -36,3 +36,5 @@ VECTORS = [
 # A caption and a description that end an attribute early: quotation marks, then a tag.
 CAPTION_BREAKOUT = '（見出し"><script>alert(21)</script>）'
 DESCRIPTION_BREAKOUT = 'A "quoted" description"><script>alert(22)</script>'
+# A front-matter title: the theme prints it in the navigation and the header.
+TITLE_BREAKOUT = '<img src="x" onerror="window.__pwned = 23; alert(23)">第４条'

@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from scripts.site import headers
 from tests.browser.conftest import build_and_serve
 from tests.conftest import org_project
-from tests.hostile.conftest import CAPTION_BREAKOUT, DESCRIPTION_BREAKOUT, VECTORS
+from tests.hostile.conftest import CAPTION_BREAKOUT, DESCRIPTION_BREAKOUT, TITLE_BREAKOUT, VECTORS
 
 BANNED = ("script", "iframe", "object", "embed", "base", "link", "style", "meta", "svg", "math", "input", "video",
           "source", "noscript", "img")
@@ -27,6 +28,12 @@ def inject(project):
     text = ja.read_text(encoding="utf-8")
     ja.write_text(re.sub(r"^# (第２条)（[^）]*）", lambda m: f"# {m[1]}{CAPTION_BREAKOUT}", text, count=1, flags=re.M),
                   encoding="utf-8")
+    for lang in ("ja", "en"):
+        path = project / "docs" / lang / "articles" / "04.md"
+        text = path.read_text(encoding="utf-8")
+        front = yaml.safe_dump({"title": TITLE_BREAKOUT}, allow_unicode=True, width=1000)
+        path.write_text(text.replace("---\n", "---\n" + front, 1) if text.startswith("---\n") else f"---\n{front}---\n{text}",
+                        encoding="utf-8")
     en = project / "docs/en/articles/02.md"
     en.write_text(en.read_text(encoding="utf-8").replace("---\n", f"---\ndescription: '{DESCRIPTION_BREAKOUT}'\n", 1),
                   encoding="utf-8")
@@ -64,6 +71,9 @@ def test_no_page_carries_active_markup_from_the_policy(hostile_site):
         article = soup.select_one("article.md-content__inner") or soup.body
         for tag in article.find_all(True):
             assert tag.name not in BANNED, (page, str(tag)[:120])
+        # The templates' own parts too (navigation, header, table of contents): no handler, no script link.
+        for tag in soup.body.find_all(True):
+            assert tag.name not in ("img", "iframe", "object", "embed", "base"), (page, str(tag)[:120])
             for name, value in tag.attrs.items():
                 assert not name.startswith("on") and name not in ("style", "srcdoc", "formaction"), (page, str(tag)[:120])
                 if name in ("href", "src", "action", "data"):
@@ -81,6 +91,9 @@ def test_a_caption_or_description_stays_inside_its_attribute_and_title(hostile_s
     assert ja.find("meta", attrs={"name": "description"}) is not None
     en = BeautifulSoup((site / "en/articles/02/index.html").read_text(encoding="utf-8"), "lxml")
     assert en.find("meta", attrs={"name": "description"})["content"] == DESCRIPTION_BREAKOUT
-    for soup in (ja, en):
+    ja4 = BeautifulSoup((site / "articles/04/index.html").read_text(encoding="utf-8"), "lxml")
+    # The title is shown as the text it is, in the header, the navigation and <title>.
+    assert TITLE_BREAKOUT in ja4.select_one(".md-header").get_text() and TITLE_BREAKOUT in ja4.title.get_text()
+    for soup in (ja, en, ja4):
         assert len(soup.head.find_all("script", src=False)) == len(
             [s for s in soup.head.find_all("script", src=False) if headers.script_hash(s.string or "") in _csp_hashes(site)])
