@@ -28,6 +28,7 @@ RULES = [
     rule("HIST003", ERROR, ARCHIVE, "a file in the archive is not listed in revisions/SHA256SUMS"),
     rule("HIST004", ERROR, ARCHIVE, "revisions/SHA256SUMS cannot be read (a malformed line, a bad date or path, a file listed twice)"),
     rule("HIST005", ERROR, ARCHIVE, "a symbolic link in the archive, or a revisions folder that resolves outside the repository: archive the files themselves"),
+    rule("HIST006", ERROR, ARCHIVE, "an archived policy file cannot be read as UTF-8 text (its sha256 matches: it was archived so)"),
 ]
 
 ARCHIVE = "revisions"
@@ -231,6 +232,14 @@ def check(root: Path, folder: str = ARCHIVE) -> list[Finding]:
                                         "archived file is missing: published revisions are immutable"))
                 continue
             actual = sha256_file(path)
+            if actual == digest and rel.endswith(".md"):
+                try:
+                    path.read_bytes().decode("utf-8")
+                except UnicodeDecodeError as err:
+                    findings.append(Finding(shown, 1, "HIST006", ERROR,
+                                            f"archived file is not UTF-8 text ({err.reason} at byte {err.start}): "
+                                            "it cannot be published; restore the file as it was released, or "
+                                            f"ask a maintainer to re-archive it and its line in {folder}/{MANIFEST}"))
             if actual != digest:
                 findings.append(Finding(shown, 0, "HIST001", ERROR,
                                         f"archived file no longer matches its sha256 in {folder}/{MANIFEST} "

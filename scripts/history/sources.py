@@ -39,7 +39,11 @@ def resolve(spec: str, root: Path, langs: tuple[str, ...] = archive.LANGS) -> So
         return Source(spec, {lang: _load(root / "docs", lang, root) for lang in langs})
     if spec.startswith(GIT):
         return Source(spec, read_git(spec[len(GIT):], root, langs))
-    return Source(spec, {lang: _revision(spec, root).policy(lang) for lang in langs})
+    revision = _revision(spec, root)
+    try:
+        return Source(spec, {lang: revision.policy(lang) for lang in langs})
+    except archive.ArchiveError as err:
+        raise SourceError(f"{err.path}:{err.line}: {err.message}") from None
 
 
 def _load(docs: Path, lang: str, root: Path) -> model.Policy:

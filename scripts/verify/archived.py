@@ -89,8 +89,11 @@ def _one_language(src: PolicyInput, policy: model.Policy, revisions: list[archiv
             continue
         try:
             same = fingerprint(read_text(archived, shown)) == fingerprint(read_text(src.root / doc.path, doc.path))
-        except PolicyError:
-            continue   # the archive check (HIST002) names a missing or unreadable archived file
+        except PolicyError as err:
+            if archived.is_file() and "UTF-8" in err.message:
+                out.append(Finding(shown, err.line, "HIST006", ERROR,
+                                   f"archived file is not UTF-8 text ({err.message}): restore it as it was released"))
+            continue   # else the archive check (HIST002) names a missing archived file
         if not same:
             line, text = _first_difference(doc, archived, shown)
             differing.append((doc.path, line, text, shown))
@@ -100,7 +103,7 @@ def _one_language(src: PolicyInput, policy: model.Policy, revisions: list[archiv
         if lang == policy.lang and rel.endswith(".md") and rel not in docs:
             differing.append((src.display(src.docs / lang / rel), 0, "", src.display(revision.folder / key)))
     if not differing:
-        return []
+        return out
     is_published = published.is_published(src.root, newest.date)
     for path, line, text, shown in differing:
         what = f"{quote(text)} differs from {shown}" if text else f"the file is missing; {shown} holds it"

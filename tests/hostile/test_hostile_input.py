@@ -111,3 +111,23 @@ def test_a_policy_of_more_than_a_hundred_articles_is_imported_in_order(tmp_path)
     assert result.returncode == 0, result.stderr
     names = sorted(p.stem for p in (tmp_path / "ja/articles").glob("*.md"))
     assert len(names) == 105 and "100" in names and "105" in names
+
+
+def test_an_archived_file_that_is_not_text_is_named_by_every_command(tmp_path):
+    from scripts.history import archive
+    project = org_project(tmp_path / "p")
+    archived = sorted((project / "revisions").glob("*/ja/articles/02.md"))[0]
+    archived.write_bytes(archived.read_bytes() + b"\xff\xfe")
+    rel = archived.relative_to(project / "revisions").as_posix()
+    manifest = project / "revisions" / "SHA256SUMS"
+    manifest.write_text("".join(f"{archive.sha256_file(archived)}  {rel}\n" if line.endswith(f"  {rel}") else line + "\n"
+                                for line in manifest.read_text(encoding="utf-8").splitlines()), encoding="utf-8")
+    shown = archived.relative_to(project).as_posix()
+    date = rel.split("/")[0]
+    for module, args in (("scripts.verify", ()), ("scripts.diff", (date, "current"))):
+        result = run_module(module, *args, cwd=project, env=TODAY)
+        output = result.stdout + result.stderr
+        assert result.returncode != 0 and "unexpected problem" not in output and "Traceback" not in output, output
+        assert shown in output and "UTF-8" in output, output
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0 and "HIST006" in result.stderr and shown in result.stderr, result.stderr[-1500:]
