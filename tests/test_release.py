@@ -20,10 +20,9 @@ def snapshot(folder: Path) -> dict:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture
-def project(tmp_path) -> Path:
+def project_at_second_revision(target: Path) -> Path:
     """The fixture organisation with the history fixture's first two revisions archived, docs/ at the second."""
-    root = org_project(tmp_path / "project")
+    root = org_project(target)
     shutil.rmtree(root / "revisions", ignore_errors=True)
     (root / "revisions").mkdir()
     for date in ("2024-04-01", "2025-07-01"):
@@ -35,6 +34,11 @@ def project(tmp_path) -> Path:
         for path in (HISTORY / "2025-07-01" / lang).rglob("*.md"):
             shutil.copy2(path, root / "docs" / lang / path.relative_to(HISTORY / "2025-07-01" / lang))
     return root
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return project_at_second_revision(tmp_path / "project")
 
 
 def add_revision_line(root: Path, ja: str, en: str) -> None:

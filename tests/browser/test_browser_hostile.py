@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import CSP_LISTENER, Visit, build_and_serve
-from tests.conftest import org_project
-from tests.hostile.test_hostile_markup import inject
+from tests.browser.conftest import CSP_LISTENER, Visit
+from tests.hostile.test_hostile_markup import serve_hostile
 
 PAGES = ["/articles/03/", "/en/articles/03/", "/articles/02/", "/en/articles/02/", "/articles/04/", "/en/articles/04/",
          "/full-text/", "/en/full-text/"]
@@ -13,11 +12,7 @@ PAGES = ["/articles/03/", "/en/articles/03/", "/articles/02/", "/en/articles/02/
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    base = tmp_path_factory.mktemp("browser-hostile")
-    project = org_project(base / "project")
-    inject(project)
-    with build_and_serve(project, base / "site") as url:
-        yield base / "site", url
+    yield from serve_hostile(tmp_path_factory, "browser-hostile")
 
 
 @pytest.mark.parametrize("bypass_csp", [False, True], ids=["under-the-csp", "sanitising-alone"])

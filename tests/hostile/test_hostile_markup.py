@@ -39,13 +39,18 @@ def inject(project):
                   encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    base = tmp_path_factory.mktemp("hostile-site")
+def serve_hostile(tmp_path_factory, name: str):
+    """The fixture organisation with every vector injected, built and served (its URL, with the site)."""
+    base = tmp_path_factory.mktemp(name)
     project = org_project(base / "project")
     inject(project)
     with build_and_serve(project, base / "site") as url:
         yield base / "site", url
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    yield from serve_hostile(tmp_path_factory, "hostile-site")
 
 
 def _csp_hashes(site) -> set[str]:

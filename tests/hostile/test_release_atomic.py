@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from scripts.history import archive
-from tests.conftest import FIXTURES, ROOT, org_project, run_module
+from tests.conftest import ROOT, run_module
+from tests.test_release import project_at_second_revision
 
-HISTORY = FIXTURES / "history" / "revisions"
 GIT_ENV = {"GIT_AUTHOR_NAME": "Legal", "GIT_AUTHOR_EMAIL": "legal@example.com",
            "GIT_COMMITTER_NAME": "Legal", "GIT_COMMITTER_EMAIL": "legal@example.com",
            "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
@@ -42,17 +42,7 @@ def git(repo: Path, *args: str) -> None:
 @pytest.fixture
 def project(tmp_path) -> Path:
     """The fixture organisation with two revisions archived and a third (2027-01-01) ready to release."""
-    root = org_project(tmp_path / "project")
-    shutil.rmtree(root / "revisions")
-    (root / "revisions").mkdir()
-    for date in ("2024-04-01", "2025-07-01"):
-        shutil.copytree(HISTORY / date, root / "revisions" / date)
-    lines = [line for line in (HISTORY / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
-             if not line.split("  ", 1)[1].startswith("2027-01-01/")]
-    (root / "revisions" / "SHA256SUMS").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    for lang in ("ja", "en"):
-        for path in (HISTORY / "2025-07-01" / lang).rglob("*.md"):
-            shutil.copy2(path, root / "docs" / lang / path.relative_to(HISTORY / "2025-07-01" / lang))
+    root = project_at_second_revision(tmp_path / "project")
     edit(root / "docs/ja/articles/03.md", "次の各号", "以下の各号")
     edit(root / "docs/en/articles/03.md", "the following cases", "the cases below")
     for lang, line in (("ja", "2027年1月1日　改定・施行"), ("en", "January 1, 2027: Revised and effective")):
