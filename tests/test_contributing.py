@@ -62,8 +62,8 @@ def test_codeowners_teams_are_documented_and_docs_need_the_policy_owners():
     lines = [line.split() for line in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")]
     owners = {pattern: teams for pattern, *teams in lines}
-    assert "@azpocket/policy-owners" in owners["/docs/"]
-    assert "@azpocket/policy-owners" in owners["/docs/en/"]
+    assert "@your-org/policy-owners" in owners["/docs/"]
+    assert "@your-org/policy-owners" in owners["/docs/en/"]
     for team in {t for teams in owners.values() for t in teams}:
         assert f"`{team}`" in JAPANESE and f"`{team}`" in ENGLISH, team
 

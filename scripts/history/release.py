@@ -27,9 +27,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..policy import model
+from ..policy import model, settings
 from ..policy.dates import format_date
-from ..policy.reader import LANGS, PolicyError, load_policy
+from ..policy.reader import PolicyError, load_policy
 from . import archive, published
 
 
@@ -112,10 +112,12 @@ def check_release(root: Path, date: dt.date, verifier: Path | None = None) -> tu
                              + "\n".join(str(f) for f in findings))
     try:
         revisions = archive.read_archive(root)
-        policies = {lang: load_policy(root / "docs", lang, root=root) for lang in LANGS}
-    except (archive.ArchiveError, PolicyError) as err:
+        # The site's languages (mkdocs.yml): a site may publish its original alone.
+        languages = settings.load(root).languages
+        policies = {lang: load_policy(root / "docs", lang, root=root) for lang in languages}
+    except (archive.ArchiveError, PolicyError, settings.SettingsError) as err:
         raise ReleaseRefused(str(err)) from None
-    for lang in LANGS:
+    for lang in languages:
         policy = policies[lang]
         newest = newest_line(policy)
         where = policy.appendix.path if policy.appendix else f"docs/{lang}/"

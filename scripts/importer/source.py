@@ -8,7 +8,7 @@ as LF.
 A captured page may be a single line (the browser's copy of the page): its
 blocks are then told apart by the ASCII spaces between them. A space between
 two Latin letters or digits ('Google Analytics') stays inside a line;
-ideographic spaces ('伊丹　浩') always stay.
+ideographic spaces ('森山　葉子') always stay.
 
 Each line says whether it was a heading (its level) and how deep in a list it
 stood, which is all the structure the importer needs from the markup.

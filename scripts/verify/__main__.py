@@ -24,6 +24,7 @@ EPILOG = """\
 checks:
   REV   the 附則 / Supplementary Provisions: real dates, events, order, same in both languages
   ADDR  the ＜宛先＞ and company information blocks against data/company.yml and Japan Post's data
+  DATA  data/company.yml has no TODO value left (scripts.new_site drafts what the policy does not give)
   STR   numbering of articles, paragraphs and items; English mirrors the Japanese clause by clause
   REF   cross-references (前条第2項, 前項, 第１項, 前各号, 次条 …) point at something that exists
   TRN   each English file records the Japanese text it translates (python -m scripts.translation mark)
@@ -122,7 +123,8 @@ def run(args: argparse.Namespace) -> list[Finding]:
     root = Path.cwd()
     site = settings.load(root, args.config)
     selected = _selected(args.paths, root, args.docs)
-    langs = (args.lang,) if args.lang else LANGS
+    # The site's languages (mkdocs.yml's i18n plugin): a site may publish its original alone.
+    langs = (args.lang,) if args.lang else site.languages
     company = args.company or (root / site.company)
     policy_input = source.load(root, args.docs, langs, company, profile.load(site.legal_profile), site.document_types)
     severities, findings = settings.severities(root, site.rules, set(codes.registry(site.legal_profile)))

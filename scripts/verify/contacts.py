@@ -30,9 +30,15 @@ RULES = [
     rule('ADDR007', ERROR, COMPANY, 'the contact URL is not a well-formed https:// URL or differs from the company data file'),
     rule('ADDR008', ERROR, TRANSLATIONS, 'the Japanese and English contact blocks carry different postal codes or numbers'),
     rule('ADDR009', ERROR, COMPANY, "a contact block is missing: 第６条's ＜宛先＞ / 第１２条's company information (or its English twin)"),
+    rule('DATA001', ERROR, COMPANY, "a value of the company data file is still a TODO (as scripts.new_site drafts what the policy does not give): write it"),
 ]
 
+# How scripts.new_site writes a detail it could not read from the policy.
+TODO = "TODO:"
+
 _BLANKS = re.compile(r"\s+")
+_BLOCKS = (("address", "＜宛先＞ / [Address] postal address block"),
+           ("company", "company information block (事業者名：… / Company name: …)"))
 
 
 def _company(src: PolicyInput, lang: str) -> dict:
@@ -248,15 +254,47 @@ def _compare(ja: list[Contact], en: list[Contact]) -> list[Finding]:
     return out
 
 
+def _todo_line(text: str, lang: str | None, key: str) -> int:
+    """The data file's line of ``key`` (under ``lang:`` when given), for a finding about it."""
+    inside = lang is None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if lang is not None and not line.startswith((" ", "\t")) and line.strip():
+            inside = line.split(":")[0].strip() == lang
+        elif inside and line.strip().startswith(f"{key}:") and (lang is None) == (not line.startswith((" ", "\t"))):
+            return number
+    return 1
+
+
+def _todos(src: PolicyInput) -> list[Finding]:
+    """A finding for each value still written as a TODO, at its line."""
+    data, out = src.company or {}, []
+    places = [(None, key, value) for key, value in data.items() if not isinstance(value, dict)]
+    places += [(lang, key, value) for lang, part in data.items() if isinstance(part, dict) for key, value in part.items()]
+    for lang, key, value in places:
+        if isinstance(value, str) and value.strip().startswith(TODO):
+            name = f"{lang}.{key}" if lang else key
+            out.append(finding(src.company_path, _todo_line(src.company_text, lang, key), "DATA001",
+                               f"{name} is still to be written: {quote(value.strip())}; write the value "
+                               "the policy's contact blocks give (they must agree with it)"))
+    return out
+
+
 def check(src: PolicyInput) -> list[Finding]:
+    todos = _todos(src)
+    if todos:
+        # The policy is compared with the data file once the file is written: until then each
+        # comparison would only repeat a TODO. The contact blocks the policy lacks are named still.
+        return todos + [finding(src.display(src.docs / lang / "articles"), 0, "ADDR009", f"no {label} in the {lang} policy")
+                        for lang, policy in src.policies.items()
+                        for kind, label in _BLOCKS
+                        if not any(c.kind == kind for c in policy_contacts(policy, src.profile.contacts))]
     out = _data_file(src) if "ja" in src.policies else []
     contacts: dict[str, list[Contact]] = {}
     for lang, policy in src.policies.items():
         data = _company(src, lang)
         contacts[lang] = policy_contacts(policy, src.profile.contacts)
         folder = src.display(src.docs / lang / "articles")
-        for kind, label in (("address", "＜宛先＞ / [Address] postal address block"),
-                            ("company", "company information block (事業者名：… / Company name: …)")):
+        for kind, label in _BLOCKS:
             if not any(c.kind == kind for c in contacts[lang]):
                 out.append(finding(folder, 0, "ADDR009", f"no {label} in the {lang} policy"))
         for contact in contacts[lang]:

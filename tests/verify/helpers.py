@@ -6,7 +6,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tests.conftest import FIXTURES, ORG, run_module
+from tests.conftest import FIXTURES, ORG, ROOT, run_module
 
 BROKEN = FIXTURES / "verify"
 
@@ -17,6 +17,9 @@ def policy_copy(target: Path, case: str | None = None, base: Path = ORG) -> Path
     for name in ("docs", "data", "revisions"):
         if (base / name).is_dir():
             shutil.copytree(base / name, target / name)
+    if base == ROOT:
+        # The site's languages are its settings' (a site may publish its original alone).
+        shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     if case:
         shutil.copytree(BROKEN / case, target, dirs_exist_ok=True)
     return target

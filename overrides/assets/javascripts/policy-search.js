@@ -46,8 +46,8 @@
   }
 
   // Text as a visitor means it: NFKC (full-width digits, half-width kana), lower case,
-  // each run of white space as one space, and none between Japanese characters (伊丹　浩
-  // is 伊丹浩 typed). `from` and `to` give, for each folded character, the original
+  // each run of white space as one space, and none between Japanese characters (森山　葉子
+  // is 森山葉子 typed). `from` and `to` give, for each folded character, the original
   // characters it comes from, so that marks land on the original text.
   var COMBINING = /^\p{M}/u;
   var foldCache = new Map();  // the same clause texts are read on every key
