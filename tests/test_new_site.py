@@ -141,8 +141,11 @@ def test_make_build_names_the_first_release_then_builds(site, tmp_path):
     assert built.returncode == 0, built.stdout + built.stderr
     assert "株式会社こもれび工房" in (project / "site" / "articles" / "06" / "index.html").read_text(encoding="utf-8")
     # A small part of the site's own `make test` (the whole suite takes many minutes): every verify
-    # fixture fails its check there too, and the site's own policy passes them all.
-    tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/verify/test_fixtures.py"],
+    # fixture fails its check there too, the site's own policy passes them all, its README's code
+    # table is verify's, and its README's rules example is a valid rules file.
+    tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/verify/test_fixtures.py",
+                            "tests/verify/test_cli.py::test_the_readme_table_is_the_registry",
+                            "tests/policy/test_settings.py::test_the_readme_example_is_a_valid_rules_file"],
                            cwd=project, env={**os.environ, "PYTHONPATH": str(project)}, capture_output=True,
                            text=True, timeout=900)
     assert tests.returncode == 0, tests.stdout[-3000:]

@@ -30,6 +30,7 @@ from scripts.importer.plan import left_out, plan
 from scripts.importer.source import load_source
 from scripts.policy import locale, profile
 from scripts.policy.reader import PolicyError, load_policy
+from scripts.verify import codes
 
 from . import company
 
@@ -258,7 +259,8 @@ def make_site(stage: Path, source: Path, translations: list[tuple[str, Path]], d
     readme = Template((TEMPLATES / "README.md").read_text(encoding="utf-8"))
     (stage / "README.md").write_text(readme.substitute(
         name=names[ORIGINAL] or languages[0][1], title=languages[0][1],
-        languages=", ".join(f"{locale.load(code).name} (`docs/{code}/`)" for code in langs)), encoding="utf-8")
+        languages=", ".join(f"{locale.load(code).name} (`docs/{code}/`)" for code in langs),
+        codes=codes.markdown(legal.name)), encoding="utf-8")
     return reports
 
 

@@ -5,7 +5,7 @@ import os
 
 from scripts.history import archive
 from scripts.policy.files import LINK, links_under, outside
-from tests.conftest import SEED, build_site, org_project, run_module
+from tests.conftest import ORG, build_site, org_project, run_module
 
 SECRET = "POLICY_SECRET_TOKEN=do-not-publish"
 
@@ -83,7 +83,7 @@ def test_the_importer_never_writes_through_a_link(tmp_path):
     out = tmp_path / "out"
     (out / "articles").mkdir(parents=True)
     os.symlink(target, out / "articles" / "01.md")
-    result = run_module("scripts.import_policy", str(SEED), "--out", str(out), "--force")
+    result = run_module("scripts.import_policy", str(ORG / "sources" / "policy-page.txt"), "--out", str(out), "--force")
     assert result.returncode == 2, result.stderr
     assert "articles/01.md" in result.stderr and LINK in result.stderr and "nothing written" in result.stderr
     assert target.read_text(encoding="utf-8") == SECRET + "\n"
