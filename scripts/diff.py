@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from scripts.history import render
-from scripts.history.sources import SourceError, resolve
+from scripts.history.sources import SourceError, resolve, site_languages
 from scripts.policy.compare import compare_policies
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,8 +62,9 @@ def parser() -> argparse.ArgumentParser:
                 epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("old", metavar="OLD", help="the earlier version: DATE, current or git:REF")
     p.add_argument("new", metavar="NEW", help="the later version: DATE, current or git:REF")
-    p.add_argument("--lang", choices=("ja", "en", "both"), default="ja",
-                   help="which language to compare (default: ja, the original)")
+    p.add_argument("--lang", default=None, metavar="LANG",
+                   help="which language to compare: one of the site's (mkdocs.yml), or both (every language); "
+                        "default: the original (ja)")
     p.add_argument("--format", choices=tuple(render.FORMATS) + ("docx",), default="text",
                    help="text (default), markdown (for a pull-request comment), html (a page), json, "
                         "table (the 新旧対照表 as a printable page), docx (the 新旧対照表 as a Word file; needs --output)")
@@ -89,7 +90,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.format == "docx" and args.output is None:
         p.error("--format docx writes a file: give --output FILE, e.g. --output 新旧対照表.docx")
     root = _root(args.root)
-    langs = ("ja", "en") if args.lang == "both" else (args.lang,)
+    try:
+        site = site_languages(root)
+    except SourceError as err:
+        print(f"scripts.diff: error: {err}", file=sys.stderr)
+        return 2
+    if args.lang not in (None, "both", *site):
+        p.error(f"argument --lang: invalid choice: {args.lang!r} (choose from {', '.join((*site, 'both'))})")
+    langs = site if args.lang == "both" else (args.lang or site[0],)
     try:
         old = resolve(args.old, root, langs)
         new = resolve(args.new, root, langs)

@@ -29,14 +29,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.history.render import md_code, md_escape, md_quote, md_segments
-from scripts.history.sources import SourceError, changed_files, resolve
+from scripts.history.sources import SourceError, changed_files, resolve, site_languages
 from scripts.policy import compare
+from scripts.policy.locale import english_name
 from scripts.policy.compare import ClauseChange, Comparison, DocumentChange
 from scripts.post_comment import MARKER
 from scripts.translation import KEY as TRANSLATION_KEY
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGS = ("ja", "en")
 
 STALE = "**未更新 / stale translation**"
 UPDATED = "英訳も更新 / English updated"
@@ -71,42 +71,58 @@ TWIN_STALE = "stale"       # neither: the English now says something the Japanes
 class Summary:
     base: str
     head: str
-    ja: Comparison
-    en: Comparison
+    comparisons: dict[str, Comparison]     # lang → the comparison; the original first
     others: list[tuple[str, str]] = field(default_factory=list)   # (git's A/M/D/T, path)
 
     @property
-    def changed(self) -> bool:
-        return self.ja.changed or self.en.changed
+    def original(self) -> str:
+        return next(iter(self.comparisons))
 
-    def twin(self, doc: DocumentChange, change: ClauseChange) -> str:
-        """What happened to the English twin (the clause with the same id) of a Japanese change."""
-        if ({change.old_id, change.new_id} - {""}) & self.en.changed_ids():
+    @property
+    def translations(self) -> list[str]:
+        return list(self.comparisons)[1:]
+
+    @property
+    def ja(self) -> Comparison:
+        """The original's comparison (Japanese on the site this began with)."""
+        return self.comparisons[self.original]
+
+    @property
+    def changed(self) -> bool:
+        return any(c.changed for c in self.comparisons.values())
+
+    def twin(self, doc: DocumentChange, change: ClauseChange, lang: str | None = None) -> str:
+        """What happened to the translation's twin (the clause with the same id) of an original's change."""
+        translated = self.comparisons[lang or self.translations[0]]
+        if ({change.old_id, change.new_id} - {""}) & translated.changed_ids():
             return TWIN_UPDATED
-        english = next((d for d in self.en.documents if d.rel == doc.rel), None)
-        if english and english.old and english.new:
-            before, after = (english.old.front_matter.get(TRANSLATION_KEY),
-                             english.new.front_matter.get(TRANSLATION_KEY))
+        twin_doc = next((d for d in translated.documents if d.rel == doc.rel), None)
+        if twin_doc and twin_doc.old and twin_doc.new:
+            before, after = (twin_doc.old.front_matter.get(TRANSLATION_KEY),
+                             twin_doc.new.front_matter.get(TRANSLATION_KEY))
             if after and after != before:
                 return TWIN_MARKED
         return TWIN_STALE
 
     def stale(self) -> list[ClauseChange]:
-        """Japanese changes whose English twin was neither changed nor marked current."""
-        return [c for d in self.ja.changed_documents() for c in d.changes() if self.twin(d, c) == TWIN_STALE]
+        """The original's changes whose twin in some translation was neither changed nor marked current."""
+        return [c for d in self.ja.changed_documents() for c in d.changes()
+                if any(self.twin(d, c, lang) == TWIN_STALE for lang in self.translations)]
 
     def english_only(self, change: ClauseChange) -> bool:
+        """A translation's change with no change of the original's clause (a correction of the translation)."""
         return not ({change.old_id, change.new_id} - {""}) & self.ja.changed_ids()
 
 
 def summarise(base: str, head: str, root: Path) -> Summary:
     """Raises SourceError when either version cannot be read."""
-    old = resolve(base, root, LANGS)
-    new = resolve(head, root, LANGS)
-    compared = {f"docs/{lang}/{doc.rel}" for lang in LANGS for source in (old, new)
+    langs = site_languages(root)
+    old = resolve(base, root, langs)
+    new = resolve(head, root, langs)
+    compared = {f"docs/{lang}/{doc.rel}" for lang in langs for source in (old, new)
                 for doc in source.policy(lang).documents}
     others = [item for item in changed_files(base, head, root) or [] if item[1] not in compared]
-    return Summary(base, head, *(compare.compare_policies(old.policy(lang), new.policy(lang)) for lang in LANGS),
+    return Summary(base, head, {lang: compare.compare_policies(old.policy(lang), new.policy(lang)) for lang in langs},
                    others=others)
 
 
@@ -148,7 +164,7 @@ def _clause_lines(change: ClauseChange, note: str) -> list[str]:
 
 def _articles_added_removed(summary: Summary) -> list[str]:
     out = []
-    for comparison in (summary.ja, summary.en):
+    for comparison in summary.comparisons.values():
         for word, docs in (("追加 / Added", comparison.articles_added),
                            ("削除 / Removed", comparison.articles_removed)):
             for doc in docs:
@@ -169,10 +185,10 @@ def render(summary: Summary) -> str:
             return "\n".join(out + [NO_CHANGE, ""])
         return "\n".join(out + [NO_CLAUSE_CHANGE, ""] + _other_files(summary))
     stale = summary.stale()
-    ja_changes, en_changes = summary.ja.changes(), summary.en.changes()
-    out += [f"- 日本語（原文）/ Japanese (original): {len(ja_changes)} 条項 / clauses in "
-            f"{len(summary.ja.changed_documents())} 文書 / documents",
-            f"- 英語 / English: {len(en_changes)} 条項 / clauses in {len(summary.en.changed_documents())} 文書 / documents"]
+    out += [f"- {_heading(summary, summary.original)}: {len(summary.ja.changes())} 条項 / clauses in "
+            f"{len(summary.ja.changed_documents())} 文書 / documents"]
+    out += [f"- {_heading(summary, lang)}: {len(summary.comparisons[lang].changes())} 条項 / clauses in "
+            f"{len(summary.comparisons[lang].changed_documents())} 文書 / documents" for lang in summary.translations]
     if stale:
         out.append(f"- {STALE}: {len(stale)} — " + ", ".join(md_code(c.id) for c in stale))
     if summary.others:
@@ -184,23 +200,55 @@ def render(summary: Summary) -> str:
     if summary.others:
         out += _other_files(summary)
 
-    out += ["### 日本語（原文）/ Japanese (original)", ""]
+    out += [f"### {_heading(summary, summary.original)}", ""]
     if not summary.ja.changed:
-        out += ["日本語の変更はありません。 / No change to the Japanese text.", ""]
+        out += [_no_change(summary.original), ""]
     for doc in summary.ja.changed_documents():
         out += [f"#### {md_escape(_doc_title(doc))} — {STATUS_WORDS.get(doc.status, doc.status)} ({md_code(_path(doc))})", ""]
         for change in doc.changes():
-            out += _clause_lines(change, {TWIN_UPDATED: UPDATED, TWIN_MARKED: MARKED}.get(summary.twin(doc, change), STALE))
+            out += _clause_lines(change, _twin_notes(summary, doc, change))
 
-    out += ["### 英語 / English", ""]
-    if not summary.en.changed:
-        out += ["英語の変更はありません。 / No change to the English text.", ""]
-    for doc in summary.en.changed_documents():
-        out += [f"#### {md_escape(_doc_title(doc))} — {STATUS_WORDS.get(doc.status, doc.status)} ({md_code(_path(doc))})", ""]
-        for change in doc.changes():
-            note = "英訳のみの修正 / English only" if summary.english_only(change) else ""
-            out += _clause_lines(change, note)
+    for lang in summary.translations:
+        comparison = summary.comparisons[lang]
+        out += [f"### {_heading(summary, lang)}", ""]
+        if not comparison.changed:
+            out += [_no_change(lang), ""]
+        for doc in comparison.changed_documents():
+            out += [f"#### {md_escape(_doc_title(doc))} — {STATUS_WORDS.get(doc.status, doc.status)} ({md_code(_path(doc))})", ""]
+            for change in doc.changes():
+                out += _clause_lines(change, _only_note(lang) if summary.english_only(change) else "")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+# The headings of the languages the project began with, as reviewers know them.
+HEADINGS = {"ja": "日本語", "en": "英語 / English"}
+
+
+def _heading(summary: Summary, lang: str) -> str:
+    name = HEADINGS.get(lang) or f"{english_name(lang)} ({lang})"
+    if lang != summary.original:
+        return name
+    return "日本語（原文）/ Japanese (original)" if lang == "ja" else f"{name}（原文）/ original"
+
+
+def _no_change(lang: str) -> str:
+    if lang in ("ja", "en"):
+        return {"ja": "日本語の変更はありません。 / No change to the Japanese text.",
+                "en": "英語の変更はありません。 / No change to the English text."}[lang]
+    return f"No change to the {english_name(lang)} text."
+
+
+def _only_note(lang: str) -> str:
+    return "英訳のみの修正 / English only" if lang == "en" else f"{english_name(lang)} only"
+
+
+def _twin_notes(summary: Summary, doc: DocumentChange, change: ClauseChange) -> str:
+    """What became of the change in each translation (one translation: the note alone)."""
+    notes = {lang: {TWIN_UPDATED: UPDATED, TWIN_MARKED: MARKED}.get(summary.twin(doc, change, lang), STALE)
+             for lang in summary.translations}
+    if len(notes) == 1:
+        return next(iter(notes.values()))
+    return "; ".join(f"{lang}: {note}" for lang, note in notes.items())
 
 
 # --- command ------------------------------------------------------------------------

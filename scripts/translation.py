@@ -1,5 +1,8 @@
 """Recording that an English file is an up-to-date translation of its Japanese twin.
 
+(Any translation of the original: the site's languages are mkdocs.yml's, the original first; a
+path in the original's folder names its twin in every translation.)
+
     python -m scripts.translation mark docs/en/articles/06.md   # after updating the English
     python -m scripts.translation mark --all                     # every English file
     python -m scripts.translation status                         # which translations are stale
@@ -34,6 +37,8 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+from scripts.policy import settings
+from scripts.policy.locale import english_name
 from scripts.policy.reader import FRONT_MATTER, PolicyError, read_text, split_front_matter
 
 KEY = "translation_of"
@@ -104,49 +109,68 @@ def _write(path: Path, text: str) -> None:
         raise
 
 
-def english_files(paths: list[Path], docs: Path, every: bool) -> list[Path]:
-    """English files named by PATH (English or Japanese, files or folders), or all of them."""
-    en_dir, ja_dir = docs / "en", docs / "ja"
+def translation_files(paths: list[Path], docs: Path, every: bool, langs: tuple[str, ...]) -> list[Path]:
+    """Translated files named by PATH (a translation's or the original's, files or folders), or all of them.
+
+    ``langs``: the site's languages, the original first. A path in the original names its twin in
+    every translation.
+    """
+    original, translations = docs / langs[0], [docs / lang for lang in langs[1:]]
     if every:
-        paths = [en_dir]
+        paths = translations
     files: list[Path] = []
     for path in paths:
         if not path.exists():
             raise PolicyError(str(path), 0, "no such file or folder")
         resolved = path.resolve()
-        for lang_dir in (en_dir, ja_dir):
+        for lang_dir in (*translations, original):
             try:
                 rel = resolved.relative_to(lang_dir.resolve())
                 break
             except ValueError:
                 continue
         else:
-            raise PolicyError(str(path), 0, f"not under {en_dir} or {ja_dir}")
-        target = en_dir / rel
-        if path.is_dir():
-            files += sorted(p for p in target.rglob("*.md") if p.is_file() and not is_generated(p)) \
-                if target.is_dir() else []
-        elif path.suffix != ".md":
-            raise PolicyError(str(path), 0, "not a Markdown (.md) file")
-        else:
-            files.append(target)
+            raise PolicyError(str(path), 0, f"not under {' or '.join(str(d) for d in (*translations, original))}")
+        targets = [lang_dir / rel] if lang_dir != original else [folder / rel for folder in translations]
+        for target in targets:
+            if path.is_dir():
+                files += sorted(p for p in target.rglob("*.md") if p.is_file() and not is_generated(p)) \
+                    if target.is_dir() else []
+            elif path.suffix != ".md":
+                raise PolicyError(str(path), 0, "not a Markdown (.md) file")
+            else:
+                files.append(target)
     return list(dict.fromkeys(files))
+
+
+def _site_languages(docs: Path) -> tuple[str, ...]:
+    """The languages of the site whose docs folder this is (its mkdocs.yml beside it; else ja, en)."""
+    try:
+        langs = settings.languages(docs.resolve().parent)
+    except settings.SettingsError as err:
+        raise PolicyError(err.path, err.line, err.message) from None
+    if len(langs) < 2:
+        raise PolicyError(str(docs), 0, f"the site has one language ({langs[0]}): there is no translation to mark")
+    return langs
 
 
 def _pairs(args: argparse.Namespace) -> list[tuple[Path, Path]]:
     if not args.docs.is_dir():
         raise PolicyError(str(args.docs), 0, "no such folder")
+    langs = _site_languages(args.docs)
     if args.command == "mark" and not args.paths and not args.all:
-        raise PolicyError("mark", 0, "name the English files to mark, or --all")
-    files = english_files(args.paths, args.docs, args.all or not args.paths)
+        raise PolicyError("mark", 0, f"name the {english_name(langs[1]) if len(langs) == 2 else 'translated'} files to mark, or --all")
+    original = english_name(langs[0])
+    files = translation_files(args.paths, args.docs, args.all or not args.paths, langs)
     pairs = []
-    for english in files:
-        japanese = args.docs / "ja" / english.relative_to(args.docs / "en")
-        if not english.is_file():
-            raise PolicyError(str(english), 0, f"no English file for {japanese}")
-        if not japanese.is_file():
-            raise PolicyError(str(english), 0, f"no Japanese twin {japanese} to record")
-        pairs.append((english, japanese))
+    for translated in files:
+        lang = translated.relative_to(args.docs).parts[0]
+        source = args.docs / langs[0] / translated.relative_to(args.docs / lang)
+        if not translated.is_file():
+            raise PolicyError(str(translated), 0, f"no {english_name(lang)} file for {source}")
+        if not source.is_file():
+            raise PolicyError(str(translated), 0, f"no {original} twin {source} to record")
+        pairs.append((translated, source))
     return pairs
 
 
@@ -165,7 +189,7 @@ def mark(pairs: list[tuple[Path, Path]]) -> None:
             print(f"{english}: marked as the translation of {japanese}")
 
 
-def status(pairs: list[tuple[Path, Path]]) -> int:
+def status(pairs: list[tuple[Path, Path]], what: str = "English") -> int:
     stale = 0
     for english, japanese in pairs:
         value = recorded(_read(english), str(english))
@@ -176,7 +200,7 @@ def status(pairs: list[tuple[Path, Path]]) -> int:
         else:
             continue
         stale += 1
-    print(f"{len(pairs) - stale} of {len(pairs)} English files up to date", file=sys.stderr)
+    print(f"{len(pairs) - stale} of {len(pairs)} {what} files up to date", file=sys.stderr)
     return EXIT_STALE if stale else EXIT_OK
 
 
@@ -204,7 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         pairs = _pairs(args)
         if args.command == "status":
-            return status(pairs)
+            langs = _site_languages(args.docs)
+            return status(pairs, english_name(langs[1]) if len(langs) == 2 else "translated")
         mark(pairs)
     except PolicyError as err:
         where = f"{err.path}:{err.line}" if err.line else err.path

@@ -214,3 +214,21 @@ def test_a_missing_docs_folder_is_an_error(tmp_path):
     result = diff("current", "current", cwd=tmp_path)
     assert result.returncode == 2
     assert "docs/ja" in result.stderr and "no such folder" in result.stderr
+
+
+def test_lang_is_any_language_of_the_site(history_root, tmp_path):
+    result = diff("2024-04-01", "2025-07-01", "--lang", "ko", cwd=history_root)
+    assert result.returncode == 2
+    assert "invalid choice: 'ko' (choose from ja, en, both)" in result.stderr
+    root = tmp_path / "three"
+    shutil.copytree(history_root, root)
+    shutil.copytree(root / "docs/en", root / "docs/ko")
+    (root / "mkdocs.yml").write_text("plugins:\n  - i18n:\n      languages:\n        - locale: ja\n          default: true\n"
+                                     "        - locale: en\n        - locale: ko\n", encoding="utf-8")
+    same = diff("current", "current", "--lang", "ko", cwd=root)
+    assert same.returncode == 0, same.stderr
+    # An archived revision has no text in a language added after it: said, not a traceback.
+    older = diff("2024-04-01", "current", "--lang", "ko", cwd=root)
+    assert older.returncode == 2
+    assert "revision 2024-04-01 has no ko text (revisions/2024-04-01/ko/): it was published before ko was added" \
+        in older.stderr

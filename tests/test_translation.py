@@ -110,3 +110,20 @@ def test_pages_the_build_generates_are_no_translation(docs):
     shutil.copytree(ORG / "revisions", docs / "revisions")
     result = run_module("scripts.verify", "--strict", cwd=docs)
     assert (result.returncode, result.stdout) == (0, "")
+
+
+def test_a_third_language_is_marked_against_the_original(docs):
+    (docs / "mkdocs.yml").write_text("plugins:\n  - i18n:\n      languages:\n        - locale: ja\n          default: true\n"
+                                     "        - locale: en\n        - locale: ko\n", encoding="utf-8")
+    shutil.copytree(docs / "docs/en", docs / "docs/ko")
+    page = docs / "docs/ko/articles/02.md"
+    page.write_text(re.sub(r"translation_of: \w+\n", "", page.read_text(encoding="utf-8")), encoding="utf-8")
+    status = translation(docs, "status", "--docs", "docs")
+    assert status.returncode == 1
+    assert "docs/ko/articles/02.md: not marked" in status.stdout
+    assert "translated files up to date" in status.stderr
+    # A file of the original names its twin in every translation.
+    marked = translation(docs, "mark", "docs/ja/articles/02.md", "--docs", "docs")
+    assert marked.returncode == 0, marked.stderr
+    assert "docs/ko/articles/02.md: marked as the translation of docs/ja/articles/02.md" in marked.stdout
+    assert translation(docs, "status", "--docs", "docs").returncode == 0

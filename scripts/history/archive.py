@@ -1,6 +1,6 @@
 """The archive of published revisions: ``revisions/<date>/<lang>/…`` and ``revisions/SHA256SUMS``.
 
-Each published revision is kept as its own files, both languages, exactly as
+Each published revision is kept as its own files, every language, exactly as
 they were in ``docs/`` on release (only the policy's own documents: preamble,
 articles, appendix). The manifest lists every archived file with its sha256 in
 the format of ``sha256sum`` (``<hex>  <date>/<lang>/<path>``), so it can be checked
@@ -19,7 +19,8 @@ from pathlib import Path
 from ..policy import model
 from ..policy.files import LINK, links_under, outside
 from ..policy.finding import ERROR, Finding
-from ..policy.reader import LANGS, PolicyError, load_policy
+from ..policy import settings
+from ..policy.reader import PolicyError, load_policy
 from ..policy.rules import ARCHIVE, rule
 
 RULES = [
@@ -42,7 +43,9 @@ MANIFEST = "SHA256SUMS"
 STAGING = ".release-"
 JOURNAL = "journal"
 # Policy text (.md) and the PDFs printed on release (<lang>/pdf/*.pdf, scripts/history/pdf.py).
-_LINE = re.compile(r"^([0-9a-f]{64}) [ *](\d{4}-\d{2}-\d{2})/(ja|en)/(\S+\.md|pdf/[\w.-]+\.pdf)$")
+# The language is any code the site declares (mkdocs.yml's i18n languages): ja, en, ko, pt-BR …
+_LINE = re.compile(r"^([0-9a-f]{64}) [ *](\d{4}-\d{2}-\d{2})/([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)/"
+                   r"(\S+\.md|pdf/[\w.-]+\.pdf)$")
 
 
 class ArchiveError(Exception):
@@ -67,6 +70,11 @@ class Revision:
 
     def manifest_lines(self) -> list[str]:
         return [f"{digest}  {self.name}/{rel}" for rel, digest in sorted(self.files.items())]
+
+    @property
+    def languages(self) -> set[str]:
+        """The languages the revision was published in (a translation added later is not among them)."""
+        return {key.split("/", 1)[0] for key in self.files}
 
     def pdfs(self, lang: str) -> dict[str, Path]:
         """The revision's PDFs in one language: name ('policy.pdf', 'table.pdf') → path."""
@@ -162,8 +170,18 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
-def read_archive(root: Path, folder: str = ARCHIVE) -> list[Revision]:
-    """Every revision the manifest lists, oldest first. No archive yet: an empty list."""
+def _site_languages(root: Path, shown: str) -> tuple[str, ...]:
+    try:
+        return settings.languages(root)
+    except settings.SettingsError as err:
+        raise ArchiveError(err.path, err.line, err.message) from None
+
+
+def read_archive(root: Path, folder: str = ARCHIVE, langs: tuple[str, ...] | None = None) -> list[Revision]:
+    """Every revision the manifest lists, oldest first. No archive yet: an empty list.
+
+    ``langs``: the site's languages (default: mkdocs.yml's); a file of any other language is an error.
+    """
     manifest = manifest_path(root, folder)
     shown = _display(manifest, root)
     if not manifest.exists():
@@ -184,6 +202,11 @@ def read_archive(root: Path, folder: str = ARCHIVE) -> list[Revision]:
         if not match:
             raise ArchiveError(shown, number, f"not a manifest line '<sha256>  <date>/<lang>/<file>.md': {line!r}")
         digest, date_text, lang, rel = match.groups()
+        if langs is None:
+            langs = _site_languages(root, shown)
+        if lang not in langs:
+            raise ArchiveError(shown, number, f"{date_text}/{lang}/{rel}: {lang!r} is not a language of the site "
+                                              f"(mkdocs.yml's i18n languages: {', '.join(langs)})")
         try:
             date = dt.date.fromisoformat(date_text)
         except ValueError:
@@ -207,7 +230,7 @@ def _placed(root: Path, folder: str, revisions: list[Revision]) -> list[Path]:
             for r in interrupted(root, folder, [rev.date for rev in revisions]) if not r.new.exists()]
 
 
-def check(root: Path, folder: str = ARCHIVE) -> list[Finding]:
+def check(root: Path, folder: str = ARCHIVE, langs: tuple[str, ...] | None = None) -> list[Finding]:
     """Every archived file that does not match the manifest, and every file it does not list (RULES)."""
     path_of_archive = archive_dir(root, folder)
     if path_of_archive.exists() and outside(path_of_archive, root):
@@ -217,7 +240,7 @@ def check(root: Path, folder: str = ARCHIVE) -> list[Finding]:
         # Nothing behind a link is read: not even to hash it.
         return [Finding(_display(link, root), 0, "HIST005", ERROR, LINK) for link in links]
     try:
-        revisions = read_archive(root, folder)
+        revisions = read_archive(root, folder, langs)
     except ArchiveError as err:
         return [Finding(err.path, err.line, "HIST004", ERROR, err.message)]
     findings = []
@@ -261,6 +284,3 @@ def policy_documents(docs_dir: Path, lang: str) -> list[model.Document]:
     policy = load_policy(docs_dir, lang)
     return [d for d in policy.documents if d.kind != model.PAGE]
 
-
-def langs() -> tuple[str, ...]:
-    return LANGS

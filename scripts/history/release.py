@@ -111,13 +111,12 @@ def check_release(root: Path, date: dt.date, verifier: Path | None = None) -> tu
         raise ReleaseRefused("the archive does not match its manifest; restore it before releasing:\n"
                              + "\n".join(str(f) for f in findings))
     try:
-        revisions = archive.read_archive(root)
-        # The site's languages (mkdocs.yml): a site may publish its original alone.
-        languages = settings.load(root).languages
-        policies = {lang: load_policy(root / "docs", lang, root=root) for lang in languages}
+        langs = settings.languages(root)
+        revisions = archive.read_archive(root, langs=langs)
+        policies = {lang: load_policy(root / "docs", lang, root=root) for lang in langs}
     except (archive.ArchiveError, PolicyError, settings.SettingsError) as err:
         raise ReleaseRefused(str(err)) from None
-    for lang in languages:
+    for lang in langs:
         policy = policies[lang]
         newest = newest_line(policy)
         where = policy.appendix.path if policy.appendix else f"docs/{lang}/"

@@ -23,9 +23,15 @@ from dataclasses import dataclass
 
 from ..policy import compare
 from ..policy.compare import ClauseChange, Comparison, DocumentChange, Segment
+from ..policy.locale import english_name
 from .words import words
 
-LANG_NAMES = {"ja": "Japanese (ja)", "en": "English (en)"}
+
+
+def _lang_name(lang: str) -> str:
+    """'Japanese (ja)': the language's English name from the locale registry, and its code."""
+    return f"{english_name(lang)} ({lang})"
+
 
 
 @dataclass
@@ -105,7 +111,7 @@ def text(report: Report) -> str:
     lines = [f"Comparing {report.old} → {report.new}"]
     for lang, comparison in report.comparisons.items():
         lines.append("")
-        lines.append(f"== {LANG_NAMES.get(lang, lang)} ==")
+        lines.append(f"== {_lang_name(lang)} ==")
         if not comparison.changed:
             lines.append("No change to the policy.")
             continue
@@ -203,7 +209,7 @@ def markdown(report: Report, heading_level: int = 3) -> str:
         return "\n".join(out)
     out += ["Legend: <del>deleted text</del>, <ins>inserted text</ins>.", ""]
     for lang, comparison in report.comparisons.items():
-        out.append(f"{h}# {LANG_NAMES.get(lang, lang)}")
+        out.append(f"{h}# {_lang_name(lang)}")
         out.append("")
         if not comparison.changed:
             out += ["No change to the policy.", ""]
@@ -316,7 +322,7 @@ def html_document(report: Report) -> str:
              "del{background:#fbb;text-decoration:line-through}</style>", "</head>", "<body>",
              f"<h1>Policy changes: {html.escape(report.old)} → {html.escape(report.new)}</h1>"]
     for lang, comparison in report.comparisons.items():
-        parts.append(f'<article lang="{lang}"><h1>{html.escape(LANG_NAMES.get(lang, lang))}</h1>')
+        parts.append(f'<article lang="{lang}"><h1>{html.escape(_lang_name(lang))}</h1>')
         parts.append(html_comparison(comparison, lang, show_unchanged=False))
         parts.append("</article>")
     parts += ["</body>", "</html>"]

@@ -20,7 +20,7 @@ from typing import Callable
 from mkdocs.exceptions import PluginError
 
 from ..policy.dates import format_date
-from ..policy.reader import LANGS, PolicyError, load_policy
+from ..policy.reader import PolicyError, load_policy
 from ..site.strings import strings
 from . import archive, feeds, pages, timeline
 from .words import words
@@ -36,22 +36,28 @@ def project_root(config) -> Path:
     return Path(path).resolve().parent if path else Path(config["docs_dir"]).resolve().parent
 
 
-def load(root: Path, today: dt.date, folder: str = archive.ARCHIVE) -> timeline.Timeline:
+def load(root: Path, today: dt.date, folder: str = archive.ARCHIVE,
+         langs: tuple[str, ...] | None = None) -> timeline.Timeline:
+    """The timeline of the site's languages ``langs`` (the original first; default: mkdocs.yml's)."""
     try:
-        return timeline.load(root, today, folder)
+        return timeline.load(root, today, folder, langs)
     except archive.ArchiveError as err:
         raise HistoryError(str(err)) from None
 
 
 def prepare(root: Path, docs_dir: Path, today: dt.date, folder: str = archive.ARCHIVE,
-            langs: tuple[str, ...] = LANGS) -> Path | None:
+            langs: tuple[str, ...] | None = None) -> Path | None:
     """Check the archive, write the page stubs; return the archived revision in force, when
     ``docs/`` already holds a revision dated after today (else None)."""
-    findings = archive.check(root, folder)
+    try:
+        langs = timeline.languages(root, langs)
+    except archive.ArchiveError as err:
+        raise HistoryError(str(err)) from None
+    findings = archive.check(root, folder, langs)
     if findings:
         raise HistoryError("published revisions are immutable; the archive does not match "
                            f"{folder}/{archive.MANIFEST}:\n" + "\n".join(str(f) for f in findings))
-    history = load(root, today, folder)
+    history = load(root, today, folder, langs)
     pages.sync_stubs(docs_dir, history, langs)
     return _in_force_folder(docs_dir, history, today, langs[0])
 

@@ -12,7 +12,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..policy import model
+from ..policy import model, settings
 from ..policy.reader import PolicyError, load_policy, parse_document
 from . import archive
 
@@ -33,13 +33,27 @@ class Source:
         return self.policies[lang]
 
 
-def resolve(spec: str, root: Path, langs: tuple[str, ...] = archive.LANGS) -> Source:
+def site_languages(root: Path) -> tuple[str, ...]:
+    """The site's languages, the original first (mkdocs.yml), as a SourceError when unreadable."""
+    try:
+        return settings.languages(root)
+    except settings.SettingsError as err:
+        raise SourceError(str(err)) from None
+
+
+def resolve(spec: str, root: Path, langs: tuple[str, ...] | None = None) -> Source:
+    """The policy ``spec`` names in each language ``langs`` (default: the site's)."""
     spec = spec.strip()
+    langs = langs or site_languages(root)
     if spec == CURRENT:
         return Source(spec, {lang: _load(root / "docs", lang, root) for lang in langs})
     if spec.startswith(GIT):
         return Source(spec, read_git(spec[len(GIT):], root, langs))
     revision = _revision(spec, root)
+    for lang in langs:
+        if lang not in revision.languages:
+            raise SourceError(f"revision {revision.name} has no {lang} text ({archive.ARCHIVE}/{revision.name}/{lang}/): "
+                              f"it was published before {lang} was added to the site")
     try:
         return Source(spec, {lang: revision.policy(lang) for lang in langs})
     except archive.ArchiveError as err:
@@ -130,8 +144,9 @@ def changed_files(old: str, new: str, root: Path, folder: str = "docs/") -> list
     return sorted(set(found), key=lambda item: item[1])
 
 
-def read_git(ref: str, root: Path, langs: tuple[str, ...] = archive.LANGS) -> dict[str, model.Policy]:
+def read_git(ref: str, root: Path, langs: tuple[str, ...] | None = None) -> dict[str, model.Policy]:
     """The policy in ``docs/`` at ``ref``, each language, read straight from the object store."""
+    langs = langs or site_languages(root)
     if not ref or ref.startswith("-"):
         raise SourceError(f"git:{ref} is not a git reference")
     try:

@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..policy import model, notices
+from ..policy import model, notices, settings
 from ..policy.compare import Comparison, compare_policies
 from . import archive
 
@@ -41,6 +41,7 @@ class Timeline:
     today: dt.date
     entries: list[Entry]                       # oldest first
     notices: dict = field(default_factory=dict)   # lang → date name → notices.Notice
+    languages: tuple[str, ...] = settings.DEFAULT_LANGUAGES   # the site's, the original first
     _policies: dict = field(default_factory=dict)
     _comparisons: dict = field(default_factory=dict)
 
@@ -63,10 +64,19 @@ class Timeline:
     def entry(self, name: str) -> Entry | None:
         return next((e for e in self.entries if e.name == name), None)
 
+    @property
+    def original(self) -> str:
+        return self.languages[0]
+
+    def published_in(self, entry: Entry, lang: str) -> str:
+        """The language whose text of the revision ``lang``'s pages show: ``lang`` itself, or the
+        original for a revision published before that translation was added to the site."""
+        return lang if lang in entry.revision.languages else self.original
+
     def policy(self, entry: Entry, lang: str) -> model.Policy:
-        key = (entry.name, lang)
+        key = (entry.name, self.published_in(entry, lang))
         if key not in self._policies:
-            self._policies[key] = entry.revision.policy(lang)
+            self._policies[key] = entry.revision.policy(key[1])
         return self._policies[key]
 
     def comparison(self, entry: Entry, lang: str) -> Comparison | None:
@@ -105,43 +115,55 @@ def status_of(date: dt.date, current: dt.date | None, today: dt.date) -> str:
     return CURRENT if date == current else PAST
 
 
-def _announced(revision: archive.Revision, today: dt.date, read: dict) -> bool:
+def _announced(revision: archive.Revision, today: dt.date, read: dict, original: str) -> bool:
     """Whether the site may show the revision yet: an upcoming one only from its announcement date.
 
-    The Japanese notice (the original) decides; a revision without a notice is shown as released.
+    The original's notice decides; a revision without a notice is shown as released.
     """
-    notice = read.get("ja", {}).get(revision.name)
+    notice = read.get(original, {}).get(revision.name)
     return revision.date <= today or notice is None or notice.announced is None or notice.announced <= today
 
 
-def read_notices(root: Path) -> dict:
-    return {lang: notices.by_date(root / "docs", lang, root) for lang in ("ja", "en")}
+def read_notices(root: Path, langs: tuple[str, ...]) -> dict:
+    return {lang: notices.by_date(root / "docs", lang, root) for lang in langs}
 
 
-def build(root: Path, today: dt.date, folder: str = archive.ARCHIVE) -> Timeline:
-    read = read_notices(root)
-    revisions = [r for r in archive.read_archive(root, folder) if _announced(r, today, read)]
+def languages(root: Path, langs: tuple[str, ...] | None) -> tuple[str, ...]:
+    """``langs``, or the site's (mkdocs.yml)."""
+    if langs:
+        return tuple(langs)
+    try:
+        return settings.languages(root)
+    except settings.SettingsError as err:
+        raise archive.ArchiveError(err.path, err.line, err.message) from None
+
+
+def build(root: Path, today: dt.date, folder: str = archive.ARCHIVE, langs: tuple[str, ...] | None = None) -> Timeline:
+    langs = languages(root, langs)
+    read = read_notices(root, langs)
+    revisions = [r for r in archive.read_archive(root, folder, langs) if _announced(r, today, read, langs[0])]
     in_force = [r.date for r in revisions if r.date <= today]
     current = max(in_force) if in_force else None
     entries: list[Entry] = []
     for revision in revisions:
         entries.append(Entry(revision, status_of(revision.date, current, today), entries[-1] if entries else None))
-    return Timeline(root, today, entries, read)
+    return Timeline(root, today, entries, read, langs)
 
 
 _cache: dict = {}
 
 
-def load(root: Path, today: dt.date, folder: str = archive.ARCHIVE) -> Timeline:
+def load(root: Path, today: dt.date, folder: str = archive.ARCHIVE, langs: tuple[str, ...] | None = None) -> Timeline:
     """The timeline, reused while the manifest and the day are the same (MkDocs runs per language)."""
+    langs = languages(root, langs)
     manifest = archive.manifest_path(root, folder)
     digest = hashlib.sha256(manifest.read_bytes()).hexdigest() if manifest.is_file() else ""
     # Notices change what is shown (an announcement date, a summary) without a release.
-    for lang in ("ja", "en"):
+    for lang in langs:
         for path in notices.notice_files(root / "docs", lang):
             digest += hashlib.sha256(path.read_bytes()).hexdigest()
-    key = (str(root.resolve()), folder, today, digest)
+    key = (str(root.resolve()), folder, today, digest, langs)
     if key not in _cache:
         _cache.clear()
-        _cache[key] = build(root, today, folder)
+        _cache[key] = build(root, today, folder, langs)
     return _cache[key]

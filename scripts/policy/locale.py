@@ -31,6 +31,7 @@ class Locale:
     date_pattern: str
     months: tuple[str, ...]
     site: dict
+    english_name: str = ""
 
     def format_date(self, date: dt.date) -> str:
         month_name = self.months[date.month - 1] if self.months else str(date.month)
@@ -56,9 +57,18 @@ def load(code: str) -> Locale:
         months = tuple(str(m) for m in data.get("months") or ())
         if "{month_name}" in str(data["date"]) and len(months) != 12:
             raise LocaleError(f"{path.name}: its date format names the month, so it needs the 12 month names (months:)")
-        return Locale(code, str(data["name"]), str(data["date"]), months, site)
+        return Locale(code, str(data["name"]), str(data["date"]), months, site,
+                      str(data.get("english_name") or data["name"]))
     except (yaml.YAMLError, KeyError, TypeError, AttributeError) as err:
         raise LocaleError(f"{path.name} cannot be read: {err}") from None
+
+
+def english_name(code: str) -> str:
+    """The language's name in English ('Japanese'), for messages; the code itself without an entry."""
+    try:
+        return load(code).english_name
+    except LocaleError:
+        return code
 
 
 def check(codes: tuple[str, ...]) -> None:

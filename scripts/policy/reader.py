@@ -23,7 +23,6 @@ from .dates import read_date, read_events
 from .sections import assign_clauses as assign_section_clauses, section_number
 from .structure import APPENDIX_TITLE, BULLET, article_heading, chapter_heading, classify, outline_marker
 
-LANGS = ("ja", "en")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 
 

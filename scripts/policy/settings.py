@@ -81,7 +81,19 @@ def _plugin(plugins, name: str) -> dict:
     return {}
 
 
-def load(root: Path, config: str = CONFIG) -> Settings:
+# Without mkdocs.yml (a bare docs/ folder): Japanese, the original, and English.
+DEFAULT_LANGUAGES = ("ja", "en")
+
+
+def _merge(parent: dict, child: dict) -> dict:
+    """MkDocs' INHERIT: mappings merge key by key, anything else (a list) the child replaces."""
+    out = dict(parent)
+    for key, value in child.items():
+        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def _read(root: Path, config: str, seen: tuple[str, ...] = ()) -> dict:
     path = root / config
     data: dict = {}
     if path.is_file():
@@ -94,17 +106,39 @@ def load(root: Path, config: str = CONFIG) -> Settings:
             raise SettingsError(config, 1, f"cannot be read: {err}") from None
         if not isinstance(data, dict):
             raise SettingsError(config, 1, "is not a mapping of settings")
+        parent = data.pop("INHERIT", None)
+        if parent:
+            name = (Path(config).parent / str(parent)).as_posix()
+            if name in seen:
+                raise SettingsError(config, _line_of(path.read_text(encoding="utf-8"), "INHERIT"),
+                                    f"INHERIT: {parent} inherits itself")
+            # A parent that does not exist is MkDocs' to report when it builds; the file's own
+            # settings (and the defaults) still apply.
+            data = _merge(_read(root, name, (*seen, config)), data)
+    return data
+
+
+def load(root: Path, config: str = CONFIG) -> Settings:
+    data = _read(root, config)
     i18n = _plugin(data.get("plugins"), "i18n")
-    languages = [str(lang.get("locale")) for lang in i18n.get("languages") or [] if isinstance(lang, dict)]
+    # As the build: a language set to ``build: false`` is not published.
+    languages = [str(lang.get("locale")) for lang in i18n.get("languages") or []
+                 if isinstance(lang, dict) and lang.get("build", True) is not False]
     default = next((str(lang.get("locale")) for lang in i18n.get("languages") or []
-                    if isinstance(lang, dict) and lang.get("default")), languages[0] if languages else "ja")
-    ordered = tuple([default] + [lang for lang in languages if lang != default]) if languages else ("ja", "en")
+                    if isinstance(lang, dict) and lang.get("default")), languages[0] if languages else DEFAULT_LANGUAGES[0])
+    ordered = (tuple([default] + [lang for lang in languages if lang != default]) if languages
+               else DEFAULT_LANGUAGES)
     policy = _plugin(data.get("plugins"), "policy")
     options = {**DEFAULTS, **{k: v for k, v in policy.items() if k in DEFAULTS}}
     documents = policy.get("documents") or [{"id": "privacy-policy"}]
     types = tuple(str(d.get("type") or d.get("id")) for d in documents if isinstance(d, dict))
     return Settings(root, ordered, str(options["company"]), str(options["archive"]), str(options["time_zone"]),
                     str(options["legal_profile"]), str(options["rules"]), types)
+
+
+def languages(root: Path, config: str = CONFIG) -> tuple[str, ...]:
+    """The site's languages, the original first (a SettingsError when mkdocs.yml cannot be read)."""
+    return load(root, config).languages
 
 
 def _line_of(text: str, code: str) -> int:

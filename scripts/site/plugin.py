@@ -208,7 +208,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         return self.state.policies[key]
 
     def _timeline(self):
-        return history.load(self.root, self.state.today, self.config.archive)
+        return history.load(self.root, self.state.today, self.config.archive, self.languages.codes)
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         try:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from scripts.policy import profile, rules, settings
 from scripts.policy.finding import ERROR, WARNING, Finding
-from scripts.policy.reader import LANGS, PolicyError
+from scripts.policy.reader import PolicyError
 
 from . import codes, report
 
@@ -39,7 +39,8 @@ checks:
         revision that no longer matches is released again (published: on the default branch,
         scripts/history/published.py; without git every archived revision counts as published)
   CFG   the site's rules file (rules.yml beside mkdocs.yml): a code's severity, or off
-  Checks that compare the two languages run only when both are checked (no --lang).
+  Checks that compare languages compare each translation with the original (mkdocs.yml's
+  i18n default language) and run only when every language is checked (no --lang).
   The company data file, the legal profile and the rules file are read from mkdocs.yml's
   policy plugin options (company, legal_profile, rules); without mkdocs.yml, the defaults.
   Paths are shown relative to the current folder (run it from the repository).
@@ -74,7 +75,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("paths", nargs="*", metavar="PATH", type=Path,
                         help="files or folders under docs/ whose findings to report (default: all of docs/)")
     parser.add_argument("--strict", action="store_true", help="count warnings as errors (exit 1)")
-    parser.add_argument("--lang", choices=LANGS, help="check one language only")
+    parser.add_argument("--lang", metavar="LANG",
+                        help="check one language only (one of mkdocs.yml's i18n languages, e.g. ja or en)")
     parser.add_argument("--format", choices=sorted([*report.FORMATS, "markdown"]), default="text",
                         help="text (default): path:line: CODE severity message; json: a list of objects; "
                              "github: workflow annotations; with --list-codes, markdown: the README's table")
@@ -124,9 +126,13 @@ def run(args: argparse.Namespace) -> list[Finding]:
     site = settings.load(root, args.config)
     selected = _selected(args.paths, root, args.docs)
     # The site's languages (mkdocs.yml's i18n plugin): a site may publish its original alone.
+    if args.lang and args.lang not in site.languages:
+        raise PolicyError("--lang", 0, f"{args.lang!r} is not a language of the site: "
+                                       f"{args.config} lists {', '.join(site.languages)}")
     langs = (args.lang,) if args.lang else site.languages
     company = args.company or (root / site.company)
-    policy_input = source.load(root, args.docs, langs, company, profile.load(site.legal_profile), site.document_types)
+    policy_input = source.load(root, args.docs, langs, company, profile.load(site.legal_profile), site.document_types,
+                                site.languages)
     severities, findings = settings.severities(root, site.rules, set(codes.registry(site.legal_profile)))
     findings += [f for check in checks.ALL for f in check(policy_input)]
     findings = rules.apply([f for f in findings if _wanted(f, selected)], severities)

@@ -77,6 +77,9 @@ def _one_language(src: PolicyInput, policy: model.Policy, revisions: list[archiv
                         f"the revision line {quote(newest.text)} has no archived revision ({archive.ARCHIVE}/{date}/ "
                         f"does not exist): the site would show {example} as a date with no published text; "
                         f"release it: {_release_hint(date)}")]
+    if policy.lang not in revision.languages:
+        # A translation added to the site after this revision: the next release archives it.
+        return []
     out: list[Finding] = []
     folder = revision.folder / policy.lang
     differing: list[tuple[str, int, str, str]] = []   # path, line, text, archived path

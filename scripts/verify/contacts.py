@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from scripts.policy.contact import Contact, policy_contacts
 from scripts.policy.finding import ERROR, Finding, quote
+from scripts.policy.locale import english_name
 from scripts.policy.numbering import KANJI, to_int
 from scripts.policy.postal import area_matches, codes_for_address, find_postal_code, fold, lookup
 from scripts.policy.reader import PolicyError
@@ -166,7 +167,7 @@ def _check_contact(src: PolicyInput, contact: Contact, data: dict) -> list[Findi
     path, lang = contact.path, contact.lang
     out: list[Finding] = []
     what = "＜宛先＞ address block" if contact.kind == "address" else "company information"
-    if lang == "en":
+    if lang != "ja":
         what = "[Address] block" if contact.kind == "address" else "company information"
 
     def missing(field: str) -> None:
@@ -233,8 +234,10 @@ def _block_numbers(contact: Contact) -> Counter:
     return numbers
 
 
-def _compare(ja: list[Contact], en: list[Contact]) -> list[Finding]:
+def _compare(ja: list[Contact], en: list[Contact], original: str) -> list[Finding]:
+    """The translation's blocks ``en`` against the original's ``ja`` (in the language ``original``)."""
     out: list[Finding] = []
+    name = english_name(original)
     for kind in ("address", "company"):
         pairs = zip([c for c in ja if c.kind == kind], [c for c in en if c.kind == kind])
         for jc, ec in pairs:
@@ -243,13 +246,13 @@ def _compare(ja: list[Contact], en: list[Contact]) -> list[Finding]:
             if j_code != e_code:
                 line = ec.postal_code.line if ec.postal_code else ec.line
                 out.append(finding(ec.path, line, "ADDR008",
-                                   f"postal code {quote(ec.postal_written or 'none')} differs from the Japanese "
+                                   f"postal code {quote(ec.postal_written or 'none')} differs from the {name} "
                                    f"{quote(jc.postal_written or 'none')} ({jc.path}:{jc.postal_code.line if jc.postal_code else jc.line})"))
             j_numbers, e_numbers = _block_numbers(jc), _block_numbers(ec)
             if j_numbers != e_numbers:
                 line = ec.address.line if ec.address else ec.line
                 out.append(finding(ec.path, line, "ADDR008",
-                                   f"the numbers {sorted(e_numbers.elements())} differ from the Japanese "
+                                   f"the numbers {sorted(e_numbers.elements())} differ from the {name} "
                                    f"{sorted(j_numbers.elements())} ({jc.path}:{jc.address.line if jc.address else jc.line})"))
     return out
 
@@ -299,6 +302,6 @@ def check(src: PolicyInput) -> list[Finding]:
                 out.append(finding(folder, 0, "ADDR009", f"no {label} in the {lang} policy"))
         for contact in contacts[lang]:
             out += _check_contact(src, contact, data)
-    if src.bilingual:
-        out += _compare(contacts["ja"], contacts["en"])
+    for original, translation in src.translations():
+        out += _compare(contacts[original.lang], contacts[translation.lang], original.lang)
     return out

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from scripts.policy import model
 from scripts.policy.dates import find_dates
 from scripts.policy.finding import ERROR, Finding, quote
+from scripts.policy.locale import english_name
 from scripts.policy.postal import DASHES
 from scripts.policy.rules import TRANSLATIONS, rule
 
@@ -91,22 +92,23 @@ def _block_text(block: model.Block) -> str:
 
 def _compare(ja_doc: model.Document, en_doc: model.Document) -> list[Finding]:
     out: list[Finding] = []
+    translation = english_name(en_doc.lang)
     en_clauses = {c.id: c for c in en_doc.clauses}
     for clause in ja_doc.clauses:
         twin = en_clauses.get(clause.id)
         if twin is None:
             continue   # the structure check reports a missing clause
-        english = {(_group(f.kind), f.key) for b in twin.blocks for f in figures(_block_text(b), "en")}
+        english = {(_group(f.kind), f.key) for b in twin.blocks for f in figures(_block_text(b), en_doc.lang)}
         reported = set()
         for block in clause.blocks:
-            for figure in figures(_block_text(block), "ja"):
+            for figure in figures(_block_text(block), ja_doc.lang):
                 key = (_group(figure.kind), figure.key)
                 if key in english or key in reported:
                     continue
                 reported.add(key)
                 out.append(finding(en_doc.path, twin.line, CODES[figure.kind],
                                    f"{figure.kind} {quote(figure.written)} of {clause.id} ({ja_doc.path}:{block.line}) "
-                                   f"is missing from the English {quote(twin.text)}"))
+                                   f"is missing from the {translation} {quote(twin.text)}"))
     return out
 
 
@@ -116,9 +118,14 @@ def _group(kind: str) -> str:
 
 
 def check(src: PolicyInput) -> list[Finding]:
-    if not src.bilingual:
-        return []
-    ja, en = src.policies["ja"], src.policies["en"]
+    out: list[Finding] = []
+    for ja, en in src.translations():
+        out += _policies(ja, en)
+    return out
+
+
+def _policies(ja: model.Policy, en: model.Policy) -> list[Finding]:
+    """The original ``ja``'s figures against the translation ``en``'s, document by document."""
     out: list[Finding] = []
     for ja_doc in ja.documents:
         en_doc = en.document(ja_doc.rel)

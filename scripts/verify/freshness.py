@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from scripts.policy import model
+from scripts.policy.locale import english_name
 from scripts.policy.finding import WARNING, Finding
 from scripts.translation import KEY, is_generated, japanese_fingerprint
 from scripts.policy.rules import TRANSLATIONS, rule
@@ -38,26 +39,33 @@ def _key_line(src: PolicyInput, doc: model.Document) -> int:
 
 
 def check(src: PolicyInput) -> list[Finding]:
-    if not src.bilingual:
-        return []
     out: list[Finding] = []
-    for en_doc in src.policies["en"].documents:
-        ja_doc = src.policies["ja"].document(en_doc.rel)
+    for original, translation in src.translations():
+        out += _translation(src, original, translation)
+    return out
+
+
+def _translation(src: PolicyInput, ja: model.Policy, en: model.Policy) -> list[Finding]:
+    """Each file of the translation ``en`` against its twin in the original ``ja``."""
+    out: list[Finding] = []
+    original, translated = english_name(ja.lang), english_name(en.lang)
+    for en_doc in en.documents:
+        ja_doc = ja.document(en_doc.rel)
         if ja_doc is None or is_generated(src.root / en_doc.path):
             continue   # the structure check names a file without a twin; the build's own pages are no translation
         command = f"python -m scripts.translation mark {en_doc.path}"
         value = en_doc.front_matter.get(KEY)
         if value is None:
             out.append(finding(en_doc.path, 1, "TRN002",
-                               f"no '{KEY}:' record of the Japanese text {ja_doc.path} it translates; "
-                               f"once the English is up to date, run: {command}"))
+                               f"no '{KEY}:' record of the {original} text {ja_doc.path} it translates; "
+                               f"once the {translated} is up to date, run: {command}"))
             continue
-        current = japanese_fingerprint(src.docs / "ja" / ja_doc.rel)
+        current = japanese_fingerprint(src.docs / ja.lang / ja_doc.rel)
         if not SHA256.match(str(value)):
             out.append(finding(en_doc.path, _key_line(src, en_doc), "TRN001",
                                f"'{KEY}: {value}' is not a sha256 record; run: {command}"))
         elif str(value) != current:
             out.append(finding(en_doc.path, _key_line(src, en_doc), "TRN001",
-                               f"stale translation: {ja_doc.path} changed after this English text was marked "
-                               f"up to date; update the English, then run: {command}"))
+                               f"stale translation: {ja_doc.path} changed after this {translated} text was marked "
+                               f"up to date; update the {translated}, then run: {command}"))
     return out

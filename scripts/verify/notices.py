@@ -10,6 +10,7 @@ import datetime as dt
 
 from scripts.policy import notices
 from scripts.policy.finding import ERROR, WARNING, Finding, quote
+from scripts.policy.locale import english_name
 from scripts.policy.rules import EACH_LANGUAGE, TRANSLATIONS, rule
 
 from .figures import figures
@@ -75,22 +76,24 @@ def _figure_keys(text: str, lang: str) -> set[str]:
     return {f.key for f in figures(text, lang) if f.kind in FIGURE_KINDS}
 
 
-def _pair(ja: notices.Notice, en: notices.Notice) -> list[Finding]:
+def _pair(ja: notices.Notice, en: notices.Notice, original: str, translation: str) -> list[Finding]:
+    """The translation's notice ``en`` (language ``translation``) against the original's ``ja``."""
     out: list[Finding] = []
+    ja_name, en_name = english_name(original), english_name(translation)
     if ja.change != en.change and ja.change in notices.KINDS and en.change in notices.KINDS:
         out.append(finding(en.path, en.line("change"), "NTC003",
-                           f"change: {quote(en.change)} but the Japanese notice {ja.path} says {quote(ja.change)}"))
+                           f"change: {quote(en.change)} but the {ja_name} notice {ja.path} says {quote(ja.change)}"))
     if ja.announced and en.announced and ja.announced != en.announced:
         out.append(finding(en.path, en.line("announced"), "NTC003",
-                           f"announced {en.announced.isoformat()} but the Japanese notice says "
+                           f"announced {en.announced.isoformat()} but the {ja_name} notice says "
                            f"{ja.announced.isoformat()}: announce both on the same day"))
     if ja.summary and en.summary:
-        missing = sorted(_figure_keys(ja.summary, "ja") - _figure_keys(en.summary, "en"))
-        written = {f.key: f for f in figures(ja.summary, "ja")}
+        missing = sorted(_figure_keys(ja.summary, original) - _figure_keys(en.summary, translation))
+        written = {f.key: f for f in figures(ja.summary, original)}
         for key in missing:
             out.append(finding(en.path, en.summary_line, "NTC003",
-                               f"the {written[key].kind} {quote(written[key].written)} of the Japanese summary "
-                               f"({ja.path}) is not in the English summary: the two must state the same "
+                               f"the {written[key].kind} {quote(written[key].written)} of the {ja_name} summary "
+                               f"({ja.path}) is not in the {en_name} summary: the two must state the same "
                                "dates and figures"))
     return out
 
@@ -114,9 +117,9 @@ def check(src: PolicyInput) -> list[Finding]:
                                    f"the revision of {date.isoformat()} has no summary of its changes: write {where} "
                                    "with change: material|editorial, announced: YYYY-MM-DD and a few plain "
                                    "sentences (改定の概要)"))
-    if src.bilingual:
-        for name, ja in read.get("ja", {}).items():
-            en = read.get("en", {}).get(name)
+    for original, translation in src.translations():
+        for name, ja in read.get(original.lang, {}).items():
+            en = read.get(translation.lang, {}).get(name)
             if en is not None:
-                out += _pair(ja, en)
+                out += _pair(ja, en, original.lang, translation.lang)
     return out

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from scripts.policy import model
 from scripts.policy.finding import ERROR, Finding, quote
+from scripts.policy.locale import english_name
 from scripts.policy.numbering import to_int
 from scripts.policy.rules import EACH_LANGUAGE, TRANSLATIONS, rule
 
@@ -250,7 +251,7 @@ def _check_document(policy: model.Policy, doc: model.Document) -> list[Finding]:
 
 
 def _compare_languages(ja: model.Document, en: model.Document) -> list[Finding]:
-    """REF004: clause by clause, the English must point where the Japanese points."""
+    """REF004: clause by clause, the translation ``en`` must point where the original ``ja`` points."""
     def by_clause(doc: model.Document) -> dict[str, list[Reference]]:
         out: dict[str, list[Reference]] = {}
         for reference, _ in _references(doc):
@@ -263,21 +264,22 @@ def _compare_languages(ja: model.Document, en: model.Document) -> list[Finding]:
         ja_list, en_list = ja_refs.get(clause_id, []), en_refs.get(clause_id, [])
         if sorted(map(repr, (r.target for r in ja_list))) == sorted(map(repr, (r.target for r in en_list))):
             continue
-        ja_names = ", ".join(f"{quote(r.written)} ({_name(r.target, 'ja')})" for r in ja_list) or "nothing"
-        en_names = ", ".join(f"{quote(r.written)} ({_name(r.target, 'en')})" for r in en_list) or "nothing"
+        ja_names = ", ".join(f"{quote(r.written)} ({_name(r.target, ja.lang)})" for r in ja_list) or "nothing"
+        en_names = ", ".join(f"{quote(r.written)} ({_name(r.target, en.lang)})" for r in en_list) or "nothing"
         clause = en.clause(clause_id)
         line = en_list[0].line if en_list else (clause.line if clause else en.title_line or 1)
         findings.append(finding(en.path, line, "REF004",
-                                f"{clause_id}: the English refers to {en_names}, the Japanese "
+                                f"{clause_id}: the {english_name(en.lang)} refers to {en_names}, "
+                                f"the {english_name(ja.lang)} "
                                 f"({ja.path}) to {ja_names}"))
     return findings
 
 
 def check(src: PolicyInput) -> list[Finding]:
     out = [f for policy in src.policies.values() for doc in policy.articles for f in _check_document(policy, doc)]
-    if src.bilingual:
-        english = {d.rel: d for d in src.policies["en"].articles}
-        for ja in src.policies["ja"].articles:
-            if ja.rel in english:
-                out += _compare_languages(ja, english[ja.rel])
+    for original, translation in src.translations():
+        translated = {d.rel: d for d in translation.articles}
+        for ja in original.articles:
+            if ja.rel in translated:
+                out += _compare_languages(ja, translated[ja.rel])
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 from scripts.policy import model
 from scripts.policy.dates import read_date, read_events
 from scripts.policy.finding import ERROR, Finding, quote
+from scripts.policy.locale import english_name
 from scripts.policy.rules import EACH_LANGUAGE, TRANSLATIONS, rule
 
 from .source import PolicyInput, finding
@@ -71,24 +72,26 @@ def _compare(ja: model.Policy, en: model.Policy) -> list[Finding]:
     if ja.appendix is None or en.appendix is None:
         return []
     out: list[Finding] = []
+    original, translation = english_name(ja.lang), english_name(en.lang)
     ja_lines, en_lines = ja.appendix.revisions, en.appendix.revisions
     for ja_rev, en_rev in zip(ja_lines, en_lines):
         if (ja_rev.date, ja_rev.events) != (en_rev.date, en_rev.events):
             out.append(finding(en.appendix.path, en_rev.line, "REV004",
-                               f"{quote(en_rev.text)} ({_describe(en_rev)}) differs from the Japanese "
+                               f"{quote(en_rev.text)} ({_describe(en_rev)}) differs from the {original} "
                                f"{quote(ja_rev.text)} ({_describe(ja_rev)}, {ja.appendix.path}:{ja_rev.line})"))
     for ja_rev in ja_lines[len(en_lines):]:
         out.append(finding(en.appendix.path, en.appendix.title_line or 1, "REV004",
-                           f"the Japanese line {quote(ja_rev.text)} ({_describe(ja_rev)}, "
-                           f"{ja.appendix.path}:{ja_rev.line}) has no English line"))
+                           f"the {original} line {quote(ja_rev.text)} ({_describe(ja_rev)}, "
+                           f"{ja.appendix.path}:{ja_rev.line}) has no {translation} line"))
     for en_rev in en_lines[len(ja_lines):]:
         out.append(finding(en.appendix.path, en_rev.line, "REV004",
-                           f"{quote(en_rev.text)} ({_describe(en_rev)}) has no Japanese line in {ja.appendix.path}"))
+                           f"{quote(en_rev.text)} ({_describe(en_rev)}) has no {original} line in "
+                           f"{ja.appendix.path}"))
     return out
 
 
 def check(src: PolicyInput) -> list[Finding]:
     out = [f for policy in src.policies.values() for f in _one_language(src, policy)]
-    if src.bilingual:
-        out += _compare(src.policies["ja"], src.policies["en"])
+    for original, translation in src.translations():
+        out += _compare(original, translation)
     return out

@@ -12,7 +12,7 @@ from scripts.policy import model
 from scripts.policy import profile as profiles
 from scripts.policy.company import read_company
 from scripts.policy.finding import Finding
-from scripts.policy.reader import LANGS, PolicyError, load_policy, policy_today
+from scripts.policy.reader import PolicyError, load_policy, policy_today
 
 from . import codes
 
@@ -23,20 +23,36 @@ COMPANY_FILE = Path("data") / "company.yml"
 class PolicyInput:
     root: Path                      # the repository: paths are shown relative to it
     docs: Path
-    policies: dict[str, model.Policy]
+    policies: dict[str, model.Policy]   # every language checked, the original first
     company: dict | None = None
     company_path: str = ""
     company_text: str = ""
     today: dt.date = field(default_factory=dt.date.today)
     profile: profiles.Profile = field(default_factory=profiles.load)
     document_types: tuple[str, ...] = (profiles.DEFAULT_TYPE,)
+    languages: tuple[str, ...] = ()      # the site's languages, the original first (default: those checked)
 
     def has_document_type(self, kind: str) -> bool:
         return kind in self.document_types
 
     @property
-    def bilingual(self) -> bool:
-        return all(lang in self.policies for lang in LANGS)
+    def site_languages(self) -> tuple[str, ...]:
+        return self.languages or tuple(self.policies)
+
+    @property
+    def original(self) -> str:
+        return self.site_languages[0]
+
+    @property
+    def compared(self) -> bool:
+        """Every language is checked, so each translation can be compared with the original."""
+        return len(self.site_languages) > 1 and all(lang in self.policies for lang in self.site_languages)
+
+    def translations(self) -> list[tuple[model.Policy, model.Policy]]:
+        """(original, translation) for each translation, in the site's order; none unless ``compared``."""
+        if not self.compared:
+            return []
+        return [(self.policies[self.original], self.policies[lang]) for lang in self.site_languages[1:]]
 
     def display(self, path: Path) -> str:
         try:
@@ -63,11 +79,12 @@ def today() -> dt.date:
 
 
 def load(root: Path, docs: Path, langs: tuple[str, ...], company: Path | None,
-         legal: profiles.Profile | None = None, document_types: tuple[str, ...] | None = None) -> PolicyInput:
+         legal: profiles.Profile | None = None, document_types: tuple[str, ...] | None = None,
+         site_languages: tuple[str, ...] | None = None) -> PolicyInput:
     if not docs.is_dir():
         raise PolicyError(str(docs), 0, "no such folder: the policy's docs folder is missing")
     policies = {lang: load_policy(docs, lang, root=root) for lang in langs}
-    source = PolicyInput(root, docs, policies, today=today())
+    source = PolicyInput(root, docs, policies, today=today(), languages=tuple(site_languages or langs))
     if legal is not None:
         source.profile = legal
     if document_types is not None:

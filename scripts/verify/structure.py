@@ -7,6 +7,7 @@ Clause ids come from the core (``art-6-p2-i1``), so "the same clause" means the 
 from __future__ import annotations
 
 from scripts.policy import model
+from scripts.policy.locale import english_name
 from scripts.policy.finding import ERROR, Finding, quote
 from scripts.policy.reader import PolicyError
 from scripts.policy.rules import EACH_LANGUAGE, TRANSLATIONS, rule
@@ -77,15 +78,17 @@ def _sequence(doc: model.Document) -> list[Finding]:
 
 
 def _mirror(src: PolicyInput, ja: model.Policy, en: model.Policy) -> list[Finding]:
+    """The translation ``en`` against the original ``ja`` (whatever their languages)."""
     out: list[Finding] = []
+    original, translation = english_name(ja.lang), english_name(en.lang)
     ja_docs = {d.rel: d for d in ja.documents}
     en_docs = {d.rel: d for d in en.documents}
     for rel in sorted(ja_docs.keys() - en_docs.keys()):
         out.append(finding(ja_docs[rel].path, 1, "STR004",
-                           f"{ja_docs[rel].path} has no English twin (expected en/{rel})"))
+                           f"{ja_docs[rel].path} has no {translation} twin (expected {en.lang}/{rel})"))
     for rel in sorted(en_docs.keys() - ja_docs.keys()):
         out.append(finding(en_docs[rel].path, 1, "STR004",
-                           f"{en_docs[rel].path} has no Japanese original (expected ja/{rel})"))
+                           f"{en_docs[rel].path} has no {original} original (expected {ja.lang}/{rel})"))
     for rel in sorted(ja_docs.keys() & en_docs.keys()):
         jd, ed = ja_docs[rel], en_docs[rel]
         if jd.kind != ed.kind or jd.kind != model.ARTICLE:
@@ -109,18 +112,18 @@ def _mirror(src: PolicyInput, ja: model.Policy, en: model.Policy) -> list[Findin
             before = next((en_line[i] for i in reversed(ja_ids[:index]) if i in en_line), ed.title_line)
             out.append(finding(ed.path, before, "STR005",
                                f"{clause.id} {quote(clause.marker or clause.text)} ({jd.path}:{clause.line}) "
-                               "has no English twin"))
+                               f"has no {translation} twin"))
         for clause in ed.clauses:
             if clause.id not in ja_ids:
                 out.append(finding(ed.path, clause.line, "STR005",
-                                   f"{clause.id} {quote(clause.marker or clause.text)} has no Japanese original "
+                                   f"{clause.id} {quote(clause.marker or clause.text)} has no {original} original "
                                    f"in {jd.path}"))
     return out
 
 
-def _translated_japanese(src: PolicyInput, ed: model.Document) -> model.Document | None:
-    """The archived Japanese text the English ``ed`` was made from: the one whose fingerprint
-    its ``translation_of`` records (see scripts/translation.py), or None."""
+def _translated_original(src: PolicyInput, ed: model.Document, original: str) -> model.Document | None:
+    """The archived original (language ``original``) the translation ``ed`` was made from: the one
+    whose fingerprint its ``translation_of`` records (see scripts/translation.py), or None."""
     from scripts.policy.reader import read_document
     from scripts.translation import KEY, japanese_fingerprint
 
@@ -129,10 +132,10 @@ def _translated_japanese(src: PolicyInput, ed: model.Document) -> model.Document
     if not recorded or not archive.is_dir():
         return None
     for folder in sorted((p for p in archive.iterdir() if p.is_dir()), reverse=True):
-        path = folder / "ja" / ed.rel
+        path = folder / original / ed.rel
         try:
             if path.is_file() and not path.is_symlink() and japanese_fingerprint(path) == recorded:
-                return read_document(path, ed.rel, "ja", display=src.display(path))
+                return read_document(path, ed.rel, original, display=src.display(path))
         except (PolicyError, OSError, UnicodeError):
             continue
     return None
@@ -149,10 +152,11 @@ def _since_translation(src: PolicyInput, jd: model.Document, ed: model.Document)
     """
     from scripts.policy.compare import DELETED, INSERTED, compare_documents
 
-    before = _translated_japanese(src, ed)
+    before = _translated_original(src, ed, jd.lang)
     if before is None or [c.id for c in before.clauses] != [c.id for c in ed.clauses]:
         return None
     en_line = {c.id: c.line for c in ed.clauses}
+    original, translation = english_name(jd.lang), english_name(ed.lang)
     out: list[Finding] = []
     last_en = ed.title_line or 1      # the English line the next Japanese clause follows
     changes = compare_documents(before, jd).clauses
@@ -161,13 +165,14 @@ def _since_translation(src: PolicyInput, jd: model.Document, ed: model.Document)
             clause = change.new
             out.append(finding(ed.path, last_en, "STR005",
                                f"{quote(clause.marker or clause.text)} ({jd.path}:{clause.line}) was added to the "
-                               f"Japanese and has no English twin: add it after line {last_en}, then renumber the "
-                               "English clauses after it as the Japanese are"))
+                               f"{original} and has no {translation} twin: add it after line {last_en}, then "
+                               f"renumber the {translation} clauses after it as the {original} are"))
         elif change.status == DELETED and change.old_id in en_line:
             clause = change.old
             out.append(finding(ed.path, en_line[change.old_id], "STR005",
                                f"this clause translates {quote(clause.marker or clause.text)}, which was removed from "
-                               f"{jd.path}: remove it, then renumber the English clauses after it as the Japanese are"))
+                               f"{jd.path}: remove it, then renumber the {translation} clauses after it as the "
+                               f"{original} are"))
         if change.old_id in en_line:
             last_en = en_line[change.old_id]
     return out if out else None
@@ -179,6 +184,6 @@ def check(src: PolicyInput) -> list[Finding]:
         out += _articles(policy)
         for doc in policy.articles:
             out += _sequence(doc)
-    if src.bilingual:
-        out += _mirror(src, src.policies["ja"], src.policies["en"])
+    for original, translation in src.translations():
+        out += _mirror(src, original, translation)
     return out

@@ -80,3 +80,23 @@ def test_revision_folders_without_a_manifest_are_an_error(root):
 def test_no_archive_at_all_is_no_revisions(tmp_path):
     assert archive.read_archive(tmp_path) == []
     assert archive.check(tmp_path) == []
+
+
+def test_the_manifest_accepts_every_language_of_the_site_and_names_any_other(root):
+    manifest = root / "revisions/SHA256SUMS"
+    first = manifest.read_text(encoding="utf-8").splitlines()[0]
+    digest, path = first.split("  ", 1)
+    rel = path.split("/", 2)[2]
+    extra = root / "revisions/2024-04-01/ko" / rel
+    extra.parent.mkdir(parents=True)
+    shutil.copy2(root / "revisions" / path, extra)
+    manifest.write_text(manifest.read_text(encoding="utf-8") + f"{digest}  2024-04-01/ko/{rel}\n", encoding="utf-8")
+    [finding] = archive.check(root)
+    assert finding.code == "HIST004"
+    assert f"2024-04-01/ko/{rel}: 'ko' is not a language of the site (mkdocs.yml's i18n languages: ja, en)" \
+        in finding.message
+    (root / "mkdocs.yml").write_text("plugins:\n  - i18n:\n      languages:\n        - locale: ja\n"
+                                     "          default: true\n        - locale: en\n        - locale: ko\n",
+                                     encoding="utf-8")
+    assert archive.check(root) == []
+    assert "ko" in archive.read_archive(root)[0].languages

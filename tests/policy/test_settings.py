@@ -79,3 +79,22 @@ def test_a_wrong_setting_is_a_finding_with_its_line(tmp_path, text, code, line, 
     assert [(f.path, f.line, f.code) for f in findings] == [("rules.yml", line, code)]
     assert fragment in findings[0].message
     assert "ADDR001" not in chosen and "HIST001" not in chosen
+
+
+def test_an_inherited_configuration_gives_its_languages_and_the_child_replaces_a_list(tmp_path):
+    # As MkDocs' INHERIT: mappings merge, a list (the plugins) the child replaces.
+    (tmp_path / "mkdocs.base.yml").write_text(
+        "plugins:\n  - i18n:\n      languages:\n        - locale: ja\n          default: true\n        - locale: en\n"
+        "theme:\n  name: material\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("INHERIT: mkdocs.base.yml\nsite_name: X\n", encoding="utf-8")
+    assert settings.languages(tmp_path) == ("ja", "en")
+    (tmp_path / "mkdocs.yml").write_text(
+        "INHERIT: mkdocs.base.yml\nplugins:\n  - i18n:\n      languages:\n        - locale: ja\n          default: true\n"
+        "        - locale: en\n        - locale: ko\n        - locale: fr\n          build: false\n", encoding="utf-8")
+    assert settings.languages(tmp_path) == ("ja", "en", "ko")
+
+
+def test_a_configuration_that_inherits_itself_is_named(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: X\nINHERIT: mkdocs.yml\n", encoding="utf-8")
+    with pytest.raises(settings.SettingsError, match=r"mkdocs.yml:2: INHERIT: mkdocs.yml inherits itself"):
+        settings.load(tmp_path)
