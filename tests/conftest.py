@@ -65,6 +65,61 @@ def org_project(target: Path) -> Path:
     return target
 
 
+# The fixture organisation's terms of service, a second document beside its privacy policy.
+TERMS = FIXTURES / "terms"
+DOCUMENTS_CONFIG = """\
+# The fixture organisation's site of two documents (tests/conftest.py: documents_project).
+INHERIT: mkdocs.base.yml
+site_name: 株式会社こもれび工房の規約と方針
+site_description: 株式会社こもれび工房の個人情報の取扱方針と利用規約
+copyright: "© Komorebi Kobo, Inc."
+plugins:
+  - i18n:
+      docs_structure: folder
+      reconfigure_material: true
+      reconfigure_search: false
+      languages:
+        - locale: ja
+          name: 日本語
+          default: true
+          build: true
+        - locale: en
+          name: English
+          build: true
+          site_name: "Komorebi Kobo, Inc.: policies and terms"
+  - policy:
+      documents:
+        - id: privacy-policy
+          folder: privacy
+        - id: terms
+          folder: terms
+          type: terms-of-service
+"""
+HOME = {"ja": "# 規約と方針\n\n株式会社こもれび工房が公開している規約と方針です。\n",
+        "en": "# Policies and terms\n\nThe policies and terms Komorebi Kobo, Inc. publishes.\n"}
+
+
+def documents_project(target: Path) -> Path:
+    """The fixture organisation with two documents: its privacy policy (docs/<lang>/privacy/,
+    revisions/privacy/) and its terms of service (docs/<lang>/terms/, revisions/terms/)."""
+    org_project(target)
+    for lang in ("ja", "en"):
+        lang_dir = target / "docs" / lang
+        moved = target / "privacy-moving"
+        shutil.move(lang_dir, moved)
+        lang_dir.mkdir()
+        shutil.move(moved, lang_dir / "privacy")
+        shutil.copytree(TERMS / "docs" / lang, lang_dir / "terms")
+        (lang_dir / "index.md").write_text(HOME[lang], encoding="utf-8")
+    archive = target / "revisions"
+    shutil.move(archive, target / "privacy-archive")
+    archive.mkdir()
+    shutil.move(target / "privacy-archive", archive / "privacy")
+    shutil.copytree(TERMS / "revisions", archive / "terms")
+    (target / "mkdocs.yml").write_text(DOCUMENTS_CONFIG, encoding="utf-8")
+    return target
+
+
 @pytest.fixture(scope="session")
 def org_site(tmp_path_factory) -> Path:
     """The fixture organisation's site, built once."""

@@ -51,12 +51,12 @@ def default_ref(root: Path) -> str | None:
 
 
 @lru_cache(maxsize=32)
-def _published(root: str, ref: str | None) -> frozenset[str] | None:
+def _published(root: str, ref: str | None, folder: str = "revisions") -> frozenset[str] | None:
     if ref is None:
         return None
     prefix = _git(Path(root), "rev-parse", "--show-prefix")
     inner = prefix.stdout.strip() if prefix is not None and prefix.returncode == 0 else ""
-    shown = _git(Path(root), "show", f"{ref}:{inner}revisions/SHA256SUMS")
+    shown = _git(Path(root), "show", f"{ref}:{inner}{folder}/SHA256SUMS")
     if shown is None or shown.returncode != 0:
         return frozenset()   # the default branch has no archive yet: nothing is published
     names = set()
@@ -74,9 +74,10 @@ def _commit(root: Path, ref: str | None) -> str | None:
     return result.stdout.strip() if result is not None and result.returncode == 0 else None
 
 
-def is_published(root: Path, date: dt.date) -> bool:
-    """Whether the revision of ``date`` is on the default branch (True when git cannot tell)."""
-    names = _published(str(root.resolve()), _commit(root, default_ref(root)))
+def is_published(root: Path, date: dt.date, folder: str = "revisions") -> bool:
+    """Whether the revision of ``date`` is on the default branch (True when git cannot tell);
+    ``folder``: the document's archive (revisions/terms on a site of several documents)."""
+    names = _published(str(root.resolve()), _commit(root, default_ref(root)), folder)
     return True if names is None else date.isoformat() in names
 
 

@@ -96,14 +96,15 @@ def read_notice(path: Path, lang: str, display: str) -> Notice:
                   _date(meta.get("announced")), str(meta.get("announced", "") or ""), stripped, body_line, lines)
 
 
-def notice_files(docs: Path, lang: str) -> list[Path]:
-    folder = docs / lang / FOLDER
+def notice_files(docs: Path, lang: str, document: str = "") -> list[Path]:
+    """The notice files of one language (of one document's folder, on a site of several)."""
+    folder = (docs / lang / document if document else docs / lang) / FOLDER
     return sorted(p for p in folder.glob("*.md") if p.is_file()) if folder.is_dir() else []
 
 
-def load_notices(docs: Path, lang: str, root: Path | None = None) -> list[Notice]:
+def load_notices(docs: Path, lang: str, root: Path | None = None, document: str = "") -> list[Notice]:
     out = []
-    for path in notice_files(docs, lang):
+    for path in notice_files(docs, lang, document):
         try:
             display = path.resolve().relative_to((root or docs.parent).resolve()).as_posix()
         except ValueError:
@@ -112,10 +113,10 @@ def load_notices(docs: Path, lang: str, root: Path | None = None) -> list[Notice
     return out
 
 
-def by_date(docs: Path, lang: str, root: Path | None = None) -> dict[str, Notice]:
+def by_date(docs: Path, lang: str, root: Path | None = None, document: str = "") -> dict[str, Notice]:
     """Notices keyed by effective date (``2027-01-01``); unreadable files are left to verify."""
     try:
-        return {n.name: n for n in load_notices(docs, lang, root)}
+        return {n.name: n for n in load_notices(docs, lang, root, document)}
     except PolicyError:
         return {}
 

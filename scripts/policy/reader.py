@@ -269,9 +269,10 @@ def policy_files(lang_dir: Path) -> list[Path]:
                   if p.is_file() and p.relative_to(lang_dir).parts[0] not in NOT_POLICY)
 
 
-def load_policy(docs_dir: Path, lang: str, root: Path | None = None) -> model.Policy:
-    """Every Markdown file under ``docs_dir/lang`` (pages included, kind PAGE)."""
-    lang_dir = docs_dir / lang
+def load_policy(docs_dir: Path, lang: str, root: Path | None = None, folder: str = "") -> model.Policy:
+    """Every Markdown file under ``docs_dir/lang`` (pages included, kind PAGE), or under
+    ``docs_dir/lang/folder`` for one document of a site of several (scripts/policy/documents.py)."""
+    lang_dir = docs_dir / lang / folder if folder else docs_dir / lang
     if not lang_dir.is_dir():
         raise PolicyError(str(lang_dir), 0, "no such folder")
     if outside(lang_dir, docs_dir):

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import yaml
 
+from .documents import SiteDocument, from_config
+
 from .finding import ERROR, Finding, quote
 from .rules import CONFIGURATION, OFF, SEVERITIES, rule
 
@@ -50,11 +52,27 @@ class Settings:
     time_zone: str
     legal_profile: str
     rules: str
-    document_types: tuple[str, ...]     # each document's type (privacy-policy, terms-of-service …)
+    documents: tuple[SiteDocument, ...]  # what the site publishes (scripts/policy/documents.py)
 
     @property
     def original(self) -> str:
         return self.languages[0]
+
+    @property
+    def document_types(self) -> tuple[str, ...]:
+        """Each document's type (privacy-policy, terms-of-service …)."""
+        return tuple(doc.type for doc in self.documents)
+
+    def document(self, ident: str | None) -> SiteDocument:
+        """The document named ``ident``; None: the only one (a SettingsError when there are several)."""
+        if ident is None and len(self.documents) == 1:
+            return self.documents[0]
+        for doc in self.documents:
+            if doc.id == ident:
+                return doc
+        names = ", ".join(d.id for d in self.documents)
+        what = f"no document {ident!r}" if ident else "the site publishes several documents"
+        raise SettingsError(CONFIG, 1, f"{what}: name one with --document ({names})")
 
 
 class _Loader(yaml.SafeLoader):
@@ -130,10 +148,14 @@ def load(root: Path, config: str = CONFIG) -> Settings:
                else DEFAULT_LANGUAGES)
     policy = _plugin(data.get("plugins"), "policy")
     options = {**DEFAULTS, **{k: v for k, v in policy.items() if k in DEFAULTS}}
-    documents = policy.get("documents") or [{"id": "privacy-policy"}]
-    types = tuple(str(d.get("type") or d.get("id")) for d in documents if isinstance(d, dict))
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines() if path.is_file() else []
+    documents, problems = from_config(policy.get("documents"),
+                                      lambda word: next((n for n, line in enumerate(lines, 1) if word in line), 1))
+    if problems:
+        line, message = problems[0]
+        raise SettingsError(config, line, f"policy plugin, documents: {message}")
     return Settings(root, ordered, str(options["company"]), str(options["archive"]), str(options["time_zone"]),
-                    str(options["legal_profile"]), str(options["rules"]), types)
+                    str(options["legal_profile"]), str(options["rules"]), tuple(documents))
 
 
 def languages(root: Path, config: str = CONFIG) -> tuple[str, ...]:

@@ -131,10 +131,14 @@ def run(args: argparse.Namespace) -> list[Finding]:
                                        f"{args.config} lists {', '.join(site.languages)}")
     langs = (args.lang,) if args.lang else site.languages
     company = args.company or (root / site.company)
-    policy_input = source.load(root, args.docs, langs, company, profile.load(site.legal_profile), site.document_types,
-                                site.languages)
     severities, findings = settings.severities(root, site.rules, set(codes.registry(site.legal_profile)))
-    findings += [f for check in checks.ALL for f in check(policy_input)]
+    legal = profile.load(site.legal_profile)
+    # Each document of the site is checked on its own: its languages against each other, its
+    # archive, and the disclosures its type requires.
+    for document in site.documents:
+        policy_input = source.load(root, args.docs, langs, company, legal, (document.type,), site.languages,
+                                   document=document, archive=document.archive(site.archive))
+        findings += [f for check in checks.ALL for f in check(policy_input)]
     findings = rules.apply([f for f in findings if _wanted(f, selected)], severities)
     if args.strict:
         findings = [dataclasses.replace(f, severity=ERROR) if f.severity == WARNING else f for f in findings]

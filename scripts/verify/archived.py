@@ -74,7 +74,7 @@ def _one_language(src: PolicyInput, policy: model.Policy, revisions: list[archiv
     if revision is None:
         example = format_date(newest.date, policy.lang)
         return [finding(policy.appendix.path, newest.line, "REV007",
-                        f"the revision line {quote(newest.text)} has no archived revision ({archive.ARCHIVE}/{date}/ "
+                        f"the revision line {quote(newest.text)} has no archived revision ({src.archive}/{date}/ "
                         f"does not exist): the site would show {example} as a date with no published text; "
                         f"release it: {_release_hint(date)}")]
     if policy.lang not in revision.languages:
@@ -104,10 +104,10 @@ def _one_language(src: PolicyInput, policy: model.Policy, revisions: list[archiv
         lang, rel = key.split("/", 1)
         # Only the policy text is compared: the PDFs printed on release have no twin in docs/.
         if lang == policy.lang and rel.endswith(".md") and rel not in docs:
-            differing.append((src.display(src.docs / lang / rel), 0, "", src.display(revision.folder / key)))
+            differing.append((src.display(src.lang_dir(lang) / rel), 0, "", src.display(revision.folder / key)))
     if not differing:
         return out
-    is_published = published.is_published(src.root, newest.date)
+    is_published = published.is_published(src.root, newest.date, src.archive)
     for path, line, text, shown in differing:
         what = f"{quote(text)} differs from {shown}" if text else f"the file is missing; {shown} holds it"
         if is_published:
@@ -125,7 +125,7 @@ def _one_language(src: PolicyInput, policy: model.Policy, revisions: list[archiv
 
 def check(src: PolicyInput) -> list[Finding]:
     try:
-        revisions = archive.read_archive(src.root)
+        revisions = archive.read_archive(src.root, src.archive)
     except archive.ArchiveError:
         return []   # the build's archive check (HIST004) names a manifest it cannot read
     return [f for policy in src.policies.values() for f in _one_language(src, policy, revisions)]

@@ -296,9 +296,12 @@ def check(src: PolicyInput) -> list[Finding]:
     for lang, policy in src.policies.items():
         data = _company(src, lang)
         contacts[lang] = policy_contacts(policy, src.profile.contacts)
-        folder = src.display(src.docs / lang / "articles")
+        folder = src.display(src.lang_dir(lang) / "articles")
+        # The blocks the law requires of the legal profile's document (a privacy policy); terms
+        # of service and the like are checked only for the blocks they have.
+        required = src.has_document_type(src.profile.document_type)
         for kind, label in _BLOCKS:
-            if not any(c.kind == kind for c in contacts[lang]):
+            if required and not any(c.kind == kind for c in contacts[lang]):
                 out.append(finding(folder, 0, "ADDR009", f"no {label} in the {lang} policy"))
         for contact in contacts[lang]:
             out += _check_contact(src, contact, data)

@@ -31,7 +31,7 @@ def _met(texts: list[str], patterns: tuple[str, ...]) -> bool:
 def _anchor(src: PolicyInput, policy: model.Policy) -> tuple[str, int]:
     first = policy.preamble or (policy.articles[0] if policy.articles else None)
     if first is None:
-        return src.display(src.docs / policy.lang), 0
+        return src.display(src.lang_dir(policy.lang)), 0
     return first.path, first.title_line or 1
 
 

@@ -60,7 +60,7 @@ def _translation(src: PolicyInput, ja: model.Policy, en: model.Policy) -> list[F
                                f"no '{KEY}:' record of the {original} text {ja_doc.path} it translates; "
                                f"once the {translated} is up to date, run: {command}"))
             continue
-        current = japanese_fingerprint(src.docs / ja.lang / ja_doc.rel)
+        current = japanese_fingerprint(src.lang_dir(ja.lang) / ja_doc.rel)
         if not SHA256.match(str(value)):
             out.append(finding(en_doc.path, _key_line(src, en_doc), "TRN001",
                                f"'{KEY}: {value}' is not a sha256 record; run: {command}"))

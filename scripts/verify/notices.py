@@ -104,7 +104,7 @@ def check(src: PolicyInput) -> list[Finding]:
     read: dict[str, dict[str, notices.Notice]] = {}
     for lang in src.policies:
         dates = _revision_dates(src, lang)
-        mine = {n.name: n for n in notices.load_notices(src.docs, lang, src.root)}
+        mine = {n.name: n for n in notices.load_notices(src.docs, lang, src.root, src.document.folder)}
         read[lang] = mine
         for notice in mine.values():
             out += _one(src, lang, notice, dates, period)
@@ -112,7 +112,7 @@ def check(src: PolicyInput) -> list[Finding]:
         for date, line in sorted(dates.items()):
             notice = mine.get(date.isoformat())
             if notice is None or not notice.summary:
-                where = src.display(src.docs / lang / notices.FOLDER / f"{date.isoformat()}.md")
+                where = src.display(src.lang_dir(lang) / notices.FOLDER / f"{date.isoformat()}.md")
                 out.append(finding(appendix.path if appendix else where, line, "NTC002",
                                    f"the revision of {date.isoformat()} has no summary of its changes: write {where} "
                                    "with change: material|editorial, announced: YYYY-MM-DD and a few plain "

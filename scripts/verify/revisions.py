@@ -33,7 +33,7 @@ def _describe(revision: model.Revision) -> str:
 def _one_language(src: PolicyInput, policy: model.Policy) -> list[Finding]:
     out: list[Finding] = []
     appendix = policy.appendix
-    folder = src.display(src.docs / policy.lang)
+    folder = src.display(src.lang_dir(policy.lang))
     if appendix is None:
         return [finding(folder, 0, "REV005", "no supplementary provisions (附則 / Supplementary Provisions) page: "
                         "the site has no effective date")]

@@ -10,7 +10,9 @@ from pathlib import Path
 
 from scripts.policy import model
 from scripts.policy import profile as profiles
+from scripts.history.archive import ARCHIVE
 from scripts.policy.company import read_company
+from scripts.policy.documents import SiteDocument
 from scripts.policy.finding import Finding
 from scripts.policy.reader import PolicyError, load_policy, policy_today
 
@@ -31,6 +33,12 @@ class PolicyInput:
     profile: profiles.Profile = field(default_factory=profiles.load)
     document_types: tuple[str, ...] = (profiles.DEFAULT_TYPE,)
     languages: tuple[str, ...] = ()      # the site's languages, the original first (default: those checked)
+    document: SiteDocument = field(default_factory=lambda: SiteDocument("privacy-policy"))
+    archive: str = ARCHIVE          # the document's archive folder beside docs/
+
+    def lang_dir(self, lang: str) -> Path:
+        """The checked document's folder in one language (docs/ja/, or docs/ja/terms/ on a site of several)."""
+        return self.document.lang_dir(self.docs, lang)
 
     def has_document_type(self, kind: str) -> bool:
         return kind in self.document_types
@@ -80,11 +88,15 @@ def today() -> dt.date:
 
 def load(root: Path, docs: Path, langs: tuple[str, ...], company: Path | None,
          legal: profiles.Profile | None = None, document_types: tuple[str, ...] | None = None,
-         site_languages: tuple[str, ...] | None = None) -> PolicyInput:
+         site_languages: tuple[str, ...] | None = None, document: SiteDocument | None = None,
+         archive: str = ARCHIVE) -> PolicyInput:
+    """What verify reads of one document (the site's only one by default) in ``langs``."""
     if not docs.is_dir():
         raise PolicyError(str(docs), 0, "no such folder: the policy's docs folder is missing")
-    policies = {lang: load_policy(docs, lang, root=root) for lang in langs}
-    source = PolicyInput(root, docs, policies, today=today(), languages=tuple(site_languages or langs))
+    document = document or SiteDocument("privacy-policy")
+    policies = {lang: load_policy(docs, lang, root=root, folder=document.folder) for lang in langs}
+    source = PolicyInput(root, docs, policies, today=today(), languages=tuple(site_languages or langs),
+                         document=document, archive=archive)
     if legal is not None:
         source.profile = legal
     if document_types is not None:

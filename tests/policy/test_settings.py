@@ -33,12 +33,38 @@ def test_the_default_language_comes_first_and_env_tags_give_their_default(tmp_pa
         "plugins:\n  - search\n  - i18n:\n      languages:\n        - locale: en\n        - locale: ko\n"
         "        - locale: ja\n          default: true\n"
         "  - policy:\n      company: data/org.yml\n      legal_profile: appi\n"
-        "      documents:\n        - id: privacy\n          type: privacy-policy\n        - id: terms\n",
+        "      documents:\n        - id: privacy\n          folder: privacy\n          type: privacy-policy\n"
+        "        - id: terms\n          folder: terms\n",
         encoding="utf-8")
     site = settings.load(tmp_path)
     assert site.languages == ("ja", "en", "ko")
     assert site.company == "data/org.yml"
     assert site.document_types == ("privacy-policy", "terms")
+    assert [(d.id, d.folder) for d in site.documents] == [("privacy", "privacy"), ("terms", "terms")]
+    assert site.document("terms").lang_dir(tmp_path / "docs", "en") == tmp_path / "docs/en/terms"
+    assert site.document("terms").archive("revisions") == "revisions/terms"
+
+
+def test_several_documents_need_a_folder_each(tmp_path):
+    base = ("plugins:\n  - i18n:\n      languages:\n        - locale: ja\n          default: true\n"
+            "  - policy:\n      documents:\n")
+    for documents, line, fragment in (
+            ("        - id: privacy\n        - id: terms\n          folder: terms\n", 8, "'privacy'"),
+            ("        - id: a\n          folder: same\n        - id: b\n          folder: same\n", 10, "another document's"),
+            ("        - id: a\n          folder: history\n        - id: b\n          folder: b\n", 8, "are taken"),
+            ("        - folder: x\n", 7, "needs an id")):
+        (tmp_path / "mkdocs.yml").write_text(base + documents, encoding="utf-8")
+        with pytest.raises(settings.SettingsError) as err:
+            settings.load(tmp_path)
+        assert err.value.line == line and fragment in err.value.message, (documents, err.value)
+
+
+def test_the_only_document_needs_no_name_and_an_unknown_one_is_named(tmp_path):
+    site = settings.load(tmp_path)
+    assert site.document(None).folder == "" and site.document(None).archive("revisions") == "revisions"
+    with pytest.raises(settings.SettingsError) as err:
+        site.document("terms")
+    assert "no document 'terms'" in err.value.message and "privacy-policy" in err.value.message
 
 
 def test_a_broken_mkdocs_yml_is_named_with_its_line(tmp_path):
