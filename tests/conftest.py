@@ -91,9 +91,11 @@ plugins:
       documents:
         - id: privacy-policy
           folder: privacy
+          title: {ja: 個人情報の取扱方針, en: Personal Information Policy}
         - id: terms
           folder: terms
           type: terms-of-service
+          title: {ja: 利用規約, en: Terms of Service}
 """
 HOME = {"ja": "# 規約と方針\n\n株式会社こもれび工房が公開している規約と方針です。\n",
         "en": "# Policies and terms\n\nThe policies and terms Komorebi Kobo, Inc. publishes.\n"}

@@ -115,7 +115,7 @@ def atom(timeline: Timeline, lang: str, site_url: str, prefix: str, author: str,
 
 
 def write(site_dir: Path, timeline: Timeline, site_url: str, langs: tuple[str, ...],
-          authors: dict[str, str], time_zone: str) -> list[Path]:
+          authors: dict[str, str], time_zone: str, document_prefix: str = "") -> list[Path]:
     """The outputs of every language; ``langs`` starts with the original (at the site's root).
 
     ``authors``: the organisation's name per language (the feeds' author); a language the
@@ -124,7 +124,7 @@ def write(site_dir: Path, timeline: Timeline, site_url: str, langs: tuple[str, .
     written = []
     zone = ZoneInfo(time_zone)
     for lang in langs:
-        path_prefix = prefix(lang, langs[0])
+        path_prefix = prefix(lang, langs[0]) + document_prefix
         author = authors.get(lang) or authors.get(langs[0]) or ""
         folder = site_dir / path_prefix / FOLDER
         (folder / "data").mkdir(parents=True, exist_ok=True)

@@ -66,13 +66,15 @@ def stubs(timeline: Timeline, lang: str) -> dict[str, str]:
     return out
 
 
-def sync_stubs(docs_dir: Path, timeline: Timeline, langs: tuple[str, ...] | None = None) -> list[Path]:
+def sync_stubs(docs_dir: Path, timeline: Timeline, langs: tuple[str, ...] | None = None,
+               document: str = "") -> list[Path]:
     """Write the stubs that changed, remove generated ones no longer wanted; return what was written.
 
-    ``langs``: the languages to write (default: the timeline's, the site's)."""
+    ``langs``: the languages to write (default: the timeline's, the site's); ``document``: the
+    document's folder in each language, on a site of several."""
     written = []
     for lang in langs or timeline.languages:
-        base = docs_dir / lang
+        base = docs_dir / lang / document if document else docs_dir / lang
         if not base.is_dir():
             continue
         wanted = {base / rel: text for rel, text in stubs(timeline, lang).items()}

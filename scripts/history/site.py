@@ -37,18 +37,22 @@ def project_root(config) -> Path:
 
 
 def load(root: Path, today: dt.date, folder: str = archive.ARCHIVE,
-         langs: tuple[str, ...] | None = None) -> timeline.Timeline:
-    """The timeline of the site's languages ``langs`` (the original first; default: mkdocs.yml's)."""
+         langs: tuple[str, ...] | None = None, document: str = "") -> timeline.Timeline:
+    """The timeline of the site's languages ``langs`` (the original first; default: mkdocs.yml's),
+    of the document in ``document`` (its folder, on a site of several)."""
     try:
-        return timeline.load(root, today, folder, langs)
+        return timeline.load(root, today, folder, langs, document)
     except archive.ArchiveError as err:
         raise HistoryError(str(err)) from None
 
 
 def prepare(root: Path, docs_dir: Path, today: dt.date, folder: str = archive.ARCHIVE,
-            langs: tuple[str, ...] | None = None) -> Path | None:
+            langs: tuple[str, ...] | None = None, document: str = "") -> Path | None:
     """Check the archive, write the page stubs; return the archived revision in force, when
-    ``docs/`` already holds a revision dated after today (else None)."""
+    ``docs/`` already holds a revision dated after today (else None).
+
+    ``folder`` is the document's archive, ``document`` its folder in each language (on a site
+    of several documents; '' for a site of one)."""
     try:
         langs = timeline.languages(root, langs)
     except archive.ArchiveError as err:
@@ -57,19 +61,20 @@ def prepare(root: Path, docs_dir: Path, today: dt.date, folder: str = archive.AR
     if findings:
         raise HistoryError("published revisions are immutable; the archive does not match "
                            f"{folder}/{archive.MANIFEST}:\n" + "\n".join(str(f) for f in findings))
-    history = load(root, today, folder, langs)
-    pages.sync_stubs(docs_dir, history, langs)
-    return _in_force_folder(docs_dir, history, today, langs[0])
+    history = load(root, today, folder, langs, document)
+    pages.sync_stubs(docs_dir, history, langs, document)
+    return _in_force_folder(docs_dir, history, today, langs[0], document)
 
 
-def _in_force_folder(docs_dir: Path, history: timeline.Timeline, today: dt.date, original: str) -> Path | None:
+def _in_force_folder(docs_dir: Path, history: timeline.Timeline, today: dt.date, original: str,
+                     document: str = "") -> Path | None:
     """The archived revision to show when ``docs/`` already holds a revision dated after today.
 
     A revision is released (and merged) before its date; until that date the site shows
     the text in force, and announces the new one.
     """
     try:
-        newest = max((r.date for r in load_policy(docs_dir, original).revisions), default=None)
+        newest = max((r.date for r in load_policy(docs_dir, original, folder=document).revisions), default=None)
     except PolicyError:
         return None  # the build reports unreadable files itself
     current = history.current
@@ -78,12 +83,13 @@ def _in_force_folder(docs_dir: Path, history: timeline.Timeline, today: dt.date,
     return current.revision.folder
 
 
-def in_force_markdown(page, lang: str, folder: Path | None) -> str | None:
+def in_force_markdown(page, lang: str, folder: Path | None, document_prefix: str = "") -> str | None:
     """The in-force text of a policy page while ``docs/`` holds an upcoming revision, else None."""
     if folder is None:
         return None
     uri = page.file.src_uri
     rel = uri.split("/", 1)[1] if uri.startswith(f"{lang}/") else uri
+    rel = rel[len(document_prefix):] if document_prefix and rel.startswith(document_prefix) else rel
     path = folder / lang / rel
     return path.read_text(encoding="utf-8").replace("\r\n", "\n") if path.is_file() else None
 
@@ -128,7 +134,7 @@ _CLAUSE_OPEN = re.compile(r'<p class="clause[^"]*" id="((?:art|sec)-[0-9a-z-]+)"
 
 
 def clause_history(page_html: str, page, lang: str, history: Callable[[], timeline.Timeline],
-                   original: str) -> str:
+                   original: str, document_prefix: str = "") -> str:
     """Under each clause of a policy page, the revisions that changed it, linked to their 新旧対照表.
 
     Revision and history pages are left alone; a clause no revision changed gets no line.
@@ -154,7 +160,7 @@ def clause_history(page_html: str, page, lang: str, history: Callable[[], timeli
         if end < 0:
             continue
         links = ("、" if lang == "ja" else ", ").join(
-            f'<a href="{to_root}{pages.FOLDER}/{e.name}/table/">{html.escape(format_date(e.date, lang))}'
+            f'<a href="{to_root}{document_prefix}{pages.FOLDER}/{e.name}/table/">{html.escape(format_date(e.date, lang))}'
             f'{html.escape(ui["clause_upcoming"]) if e.status == timeline.UPCOMING else ""}</a>' for e in entries)
         out += [page_html[last:end],
                 f' <span class="clause-history" data-pagefind-ignore="all">{html.escape(ui["clause_changed"])}'
@@ -176,7 +182,8 @@ def post_page(output: str, page) -> str:
     return output
 
 
-def upcoming(lang: str, history: Callable[[], timeline.Timeline], original: str, site_url: str = "") -> dict | None:
+def upcoming(lang: str, history: Callable[[], timeline.Timeline], original: str, site_url: str = "",
+             document_prefix: str = "") -> dict | None:
     """The nearest announced revision: its date in words and the path of its diff page.
 
     ``path`` is relative to the site's root (``history/…`` or ``en/history/…``); ``print`` says
@@ -190,7 +197,7 @@ def upcoming(lang: str, history: Callable[[], timeline.Timeline], original: str,
         return None
     entry = entries[0]
     ui = strings(lang)
-    path = feeds.prefix(lang, original) + f"{pages.FOLDER}/{entry.name}/" + ("diff/" if entry.previous else "")
+    path = feeds.prefix(lang, original) + document_prefix + f"{pages.FOLDER}/{entry.name}/" + ("diff/" if entry.previous else "")
     text = ui["upcoming"].format(date=format_date(entry.date, lang))
     url = (site_url or "/").rstrip("/") + "/" + path
     return {"date": entry.name, "text": text, "link_text": ui["upcoming_link"], "path": path,
@@ -198,18 +205,19 @@ def upcoming(lang: str, history: Callable[[], timeline.Timeline], original: str,
 
 
 def write_outputs(site_dir: Path, history: timeline.Timeline, site_url: str, langs: tuple[str, ...],
-                  authors: dict[str, str], time_zone: str) -> None:
-    """Feeds, JSON index and revision data of every language (``langs``: the original first)."""
-    feeds.write(Path(site_dir), history, site_url or "/", langs, authors, time_zone)
-    prune_sitemap(Path(site_dir), history)
+                  authors: dict[str, str], time_zone: str, document_prefix: str = "") -> None:
+    """Feeds, JSON index and revision data of every language (``langs``: the original first)
+    of one document (under ``document_prefix``, 'terms/', on a site of several)."""
+    feeds.write(Path(site_dir), history, site_url or "/", langs, authors, time_zone, document_prefix)
+    prune_sitemap(Path(site_dir), history, document_prefix)
 
 
 _URL = re.compile(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.S)
 
 
-def prune_sitemap(site_dir: Path, history: timeline.Timeline) -> None:
+def prune_sitemap(site_dir: Path, history: timeline.Timeline, document_prefix: str = "") -> None:
     """Pages marked noindex (past and upcoming revisions) are not offered in the sitemap."""
-    hidden = {f"{pages.FOLDER}/{e.name}/" for e in history.entries if e.status != timeline.CURRENT}
+    hidden = {f"{document_prefix}{pages.FOLDER}/{e.name}/" for e in history.entries if e.status != timeline.CURRENT}
     sitemap = site_dir / "sitemap.xml"
     if not hidden or not sitemap.is_file():
         return

@@ -124,8 +124,8 @@ def _announced(revision: archive.Revision, today: dt.date, read: dict, original:
     return revision.date <= today or notice is None or notice.announced is None or notice.announced <= today
 
 
-def read_notices(root: Path, langs: tuple[str, ...]) -> dict:
-    return {lang: notices.by_date(root / "docs", lang, root) for lang in langs}
+def read_notices(root: Path, langs: tuple[str, ...], document: str = "") -> dict:
+    return {lang: notices.by_date(root / "docs", lang, root, document) for lang in langs}
 
 
 def languages(root: Path, langs: tuple[str, ...] | None) -> tuple[str, ...]:
@@ -138,9 +138,11 @@ def languages(root: Path, langs: tuple[str, ...] | None) -> tuple[str, ...]:
         raise archive.ArchiveError(err.path, err.line, err.message) from None
 
 
-def build(root: Path, today: dt.date, folder: str = archive.ARCHIVE, langs: tuple[str, ...] | None = None) -> Timeline:
+def build(root: Path, today: dt.date, folder: str = archive.ARCHIVE, langs: tuple[str, ...] | None = None,
+          document: str = "") -> Timeline:
+    """The revisions of the archive ``folder`` (one document's, with its notices in its folder ``document``)."""
     langs = languages(root, langs)
-    read = read_notices(root, langs)
+    read = read_notices(root, langs, document)
     revisions = [r for r in archive.read_archive(root, folder, langs) if _announced(r, today, read, langs[0])]
     in_force = [r.date for r in revisions if r.date <= today]
     current = max(in_force) if in_force else None
@@ -153,17 +155,19 @@ def build(root: Path, today: dt.date, folder: str = archive.ARCHIVE, langs: tupl
 _cache: dict = {}
 
 
-def load(root: Path, today: dt.date, folder: str = archive.ARCHIVE, langs: tuple[str, ...] | None = None) -> Timeline:
+def load(root: Path, today: dt.date, folder: str = archive.ARCHIVE, langs: tuple[str, ...] | None = None,
+         document: str = "") -> Timeline:
     """The timeline, reused while the manifest and the day are the same (MkDocs runs per language)."""
     langs = languages(root, langs)
     manifest = archive.manifest_path(root, folder)
     digest = hashlib.sha256(manifest.read_bytes()).hexdigest() if manifest.is_file() else ""
     # Notices change what is shown (an announcement date, a summary) without a release.
     for lang in langs:
-        for path in notices.notice_files(root / "docs", lang):
+        for path in notices.notice_files(root / "docs", lang, document):
             digest += hashlib.sha256(path.read_bytes()).hexdigest()
-    key = (str(root.resolve()), folder, today, digest, langs)
+    key = (str(root.resolve()), folder, document, today, digest, langs)
     if key not in _cache:
-        _cache.clear()
-        _cache[key] = build(root, today, folder, langs)
+        if len(_cache) >= 16:   # one entry per document of the site; an older state goes
+            _cache.pop(next(iter(_cache)))
+        _cache[key] = build(root, today, folder, langs, document)
     return _cache[key]

@@ -148,6 +148,7 @@ def load(root: Path, config: str = CONFIG) -> Settings:
                else DEFAULT_LANGUAGES)
     policy = _plugin(data.get("plugins"), "policy")
     options = {**DEFAULTS, **{k: v for k, v in policy.items() if k in DEFAULTS}}
+    path = root / config
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines() if path.is_file() else []
     documents, problems = from_config(policy.get("documents"),
                                       lambda word: next((n for n, line in enumerate(lines, 1) if word in line), 1))

@@ -8,12 +8,14 @@ from ..policy import model
 from ..policy.reader import load_policy
 
 
-def navigation(lang_dir: Path) -> list[str]:
+def navigation(lang_dir: Path, folder: str = "") -> list[str]:
     """Preamble (the home page), articles by number, appendix, the other pages, then the history.
 
-    Paths are relative to the language folder, as static-i18n's folder structure expects.
+    Paths are relative to the language folder, as static-i18n's folder structure expects, or
+    to the document's ``folder`` in it, on a site of several documents.
     """
-    policy = load_policy(lang_dir.parent, lang_dir.name)
+    policy = load_policy(lang_dir.parent, lang_dir.name, folder=folder)
+    lang_dir = lang_dir / folder if folder else lang_dir
     nav = [doc.rel for doc in policy.ordered()]
     pages = sorted(doc.rel for doc in policy.documents
                    if doc.kind == model.PAGE and not doc.rel.startswith(f"{FOLDER}/"))

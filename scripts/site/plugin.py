@@ -33,6 +33,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from ..history import site as history
 from ..policy import locale, model, profile
+from ..policy.documents import SiteDocument, from_config
 from ..policy.files import LINK, outside
 from ..policy.company import names, read_company
 from ..policy.dates import format_date
@@ -45,7 +46,7 @@ from . import search as site_search
 from .sanitize import sanitize
 from .annotate import (ALTERNATE_LINK, absolute_alternates, add_clause_links, annotate, article_list,
                        chapter_line, description, full_text, wrap_contacts)
-from .chapters import group_nav
+from .chapters import group_documents, group_nav
 from .strings import strings
 
 
@@ -57,12 +58,15 @@ class DocumentConfig(base.Config):
     folder = c.Type(str, default="")
     # Which verify rules apply (the legal profile's disclosures are for its type): default, the id.
     type = c.Type(str, default="")
+    # Its name in each language, for the navigation and the home page of a site of several.
+    title = c.Type(dict, default={})
 
 
 class PolicyPluginConfig(base.Config):
     # The organisation's details (name, address, contact), per language; verify checks the text against it.
     company = c.Type(str, default="data/company.yml")
-    # The documents the site publishes; today one, the whole of each language folder.
+    # The documents the site publishes: one (the whole of each language folder), or several,
+    # each in its own folder (scripts/policy/documents.py).
     documents = c.ListOfItems(c.SubConfig(DocumentConfig), default=[])
     # Every published revision, as published (beside docs/).
     archive = c.Type(str, default="revisions")
@@ -91,8 +95,9 @@ class BuildState:
     """What one `mkdocs build` (every language) reads once and collects."""
 
     today: dt.date
-    in_force: Path | None = None
-    policies: dict[tuple[str, str], model.Policy] = field(default_factory=dict)
+    # Per document (its id): the archived revision in force while docs/ holds an upcoming one.
+    in_force: dict[str, Path | None] = field(default_factory=dict)
+    policies: dict[tuple[str, str, str], model.Policy] = field(default_factory=dict)
     not_found: dict[str, str] = field(default_factory=dict)
     base_urls: set[str] = field(default_factory=set)   # every page depth, for the CSP's script hashes
 
@@ -108,6 +113,8 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         self.languages: Languages | None = None
         self.root: Path | None = None
         self.authors: dict[str, str] = {}
+        self.documents: list[SiteDocument] = []
+        self.titles: dict[str, dict] = {}
 
     # --- the i18n plugin's view of the build --------------------------------------------
 
@@ -144,9 +151,12 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
             locale.check(self.languages.codes)
         except locale.LocaleError as err:
             raise PluginError(f"policy: {err}") from None
-        if len(self.config.documents) > 1:
-            raise PluginError("policy: this version publishes one document per site; "
-                              f"{len(self.config.documents)} are configured")
+        entries = [{"id": d.id, "folder": d.folder, "type": d.type} for d in self.config.documents]
+        documents, problems = from_config(entries, lambda word: 0)
+        if problems:
+            raise PluginError(f"policy: documents: {problems[0][1]}")
+        self.documents = documents
+        self.titles = {d.id: dict(d.title or {}) for d in self.config.documents}
         try:
             self.authors = names(read_company(self.root / self.config.company, self.config.company)[0])
         except PolicyError as err:
@@ -157,14 +167,41 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         # already judges "in force" by, so two builds of one commit on one day are byte-identical.
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(build_epoch(self.state.today)))
         # Before MkDocs lists the files: the archive must be intact and the history pages exist.
-        self.state.in_force = history.prepare(self.root, Path(config["docs_dir"]), self.state.today,
-                                              self.config.archive, self.languages.codes)
+        for doc in self.documents:
+            self.state.in_force[doc.id] = history.prepare(
+                self.root, Path(config["docs_dir"]), self.state.today, doc.archive(self.config.archive),
+                self.languages.codes, doc.folder)
         if config.nav is None:
+            lang_dir = Path(config["docs_dir"]) / self.languages.default
             try:
-                config.nav = site_nav.navigation(Path(config["docs_dir"]) / self.languages.default)
+                if self.several:
+                    # The home page, then each document's pages (grouped per document in on_nav).
+                    config.nav = ["index.md"] + [f"{doc.prefix}{rel}" for doc in self.documents
+                                                 for rel in site_nav.navigation(lang_dir, doc.folder)]
+                else:
+                    config.nav = site_nav.navigation(lang_dir)
             except PolicyError as err:
                 raise PluginError(str(err)) from None
         return config
+
+    @property
+    def several(self) -> bool:
+        return len(self.documents) > 1
+
+    def _rel(self, page, lang: str) -> str:
+        uri = page.file.src_uri
+        return uri.split("/", 1)[1] if uri.startswith(f"{lang}/") else uri
+
+    def _document(self, page, lang: str) -> SiteDocument | None:
+        """The document a page belongs to; None for the home page of a site of several."""
+        if not self.several:
+            return self.documents[0]
+        first = self._rel(page, lang).split("/", 1)[0]
+        return next((doc for doc in self.documents if doc.folder == first), None)
+
+    def _title(self, doc: SiteDocument, lang: str) -> str:
+        titles = self.titles.get(doc.id, {})
+        return str(titles.get(lang) or titles.get(self.languages.default) or doc.id)
 
     def on_files(self, files, config):
         # Only the repository's own files are published: a symlink in docs/ or overrides/ (to
@@ -191,24 +228,27 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
             raise PluginError(str(err)) from None
 
     def on_serve(self, server, config, builder):
-        history.watch(server, self.root, self.config.archive)
+        for doc in self.documents:
+            history.watch(server, self.root, doc.archive(self.config.archive))
         site_localserve.serve_language_404(server, [lang for lang in self.languages.codes
                                                     if lang != self.languages.default])
         return server
 
-    def _policy(self, config, lang: str) -> model.Policy:
+    def _policy(self, config, lang: str, doc: SiteDocument) -> model.Policy:
         # Until an upcoming revision's date, the policy in force is its archived predecessor.
-        docs_dir = self.state.in_force or Path(config["docs_dir"])
-        key = (str(docs_dir), lang)
+        in_force = self.state.in_force.get(doc.id)
+        docs_dir, folder = (in_force, "") if in_force else (Path(config["docs_dir"]), doc.folder)
+        key = (str(docs_dir), folder, lang)
         if key not in self.state.policies:
             try:
-                self.state.policies[key] = load_policy(docs_dir, lang, root=self.root)
+                self.state.policies[key] = load_policy(docs_dir, lang, root=self.root, folder=folder)
             except PolicyError as err:
                 raise PluginError(str(err)) from None
         return self.state.policies[key]
 
-    def _timeline(self):
-        return history.load(self.root, self.state.today, self.config.archive, self.languages.codes)
+    def _timeline(self, doc: SiteDocument):
+        return lambda: history.load(self.root, self.state.today, doc.archive(self.config.archive),
+                                    self.languages.codes, doc.folder)
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         try:
@@ -219,12 +259,15 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
 
     def _page_markdown(self, markdown: str, page, config) -> str:
         lang = self._lang(config)
-        generated = history.page_markdown(page, lang, self._timeline)
+        document = self._document(page, lang)
+        if document is None:
+            return self._home_markdown(markdown, page, config, lang)
+        generated = history.page_markdown(page, lang, self._timeline(document))
         if generated is not None:
             return generated
-        markdown = history.in_force_markdown(page, lang, self.state.in_force) or markdown
-        uri = page.file.src_uri
-        rel = uri.split("/", 1)[1] if uri.startswith(f"{lang}/") else uri
+        markdown = history.in_force_markdown(page, lang, self.state.in_force.get(document.id),
+                                             document.prefix) or markdown
+        rel = self._rel(page, lang)[len(document.prefix):]
         doc = parse_document(markdown, page.file.src_path, rel, lang)
         page.meta.setdefault("description", description(doc, config.get("site_description") or ""))
         # The theme prints the description raw into an attribute: escaped once, as Markup (which
@@ -234,21 +277,42 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
             # A front-matter title is printed raw by the theme (navigation, header): escaped once too.
             page.meta["title"] = markup_escape(page.meta["title"])
         if page.meta.get("page") == "full-text":
-            return full_text(self._policy(config, lang), doc.title or strings(lang)["full_text"])
+            return full_text(self._policy(config, lang, document), doc.title or strings(lang)["full_text"])
         if doc.kind == model.PREAMBLE:
-            return annotate(doc) + "\n" + article_list(self._policy(config, lang))
+            return annotate(doc) + "\n" + article_list(self._policy(config, lang, document))
         return chapter_line(doc) + annotate(doc)
+
+    def _home_markdown(self, markdown: str, page, config, lang: str) -> str:
+        """The home page of a site of several documents: its own text, then each document with its date."""
+        page.meta.setdefault("description", markup_escape(config.get("site_description") or ""))
+        lines = [markdown.rstrip(), ""]
+        for doc in self.documents:
+            effective = self._policy(config, lang, doc).effective_date(self.state.today) or \
+                self._policy(config, self.languages.default, doc).effective_date(self.state.today)
+            ui = strings(lang)
+            when = ui["effective_after"].format(label=ui["effective"], date=format_date(effective, lang)) if effective else ""
+            lines.append(f"- [{self._title(doc, lang)}]({doc.prefix}index.md){when}")
+        return "\n".join(lines) + "\n"
 
     def on_nav(self, nav, config, files):
         lang = self._lang(config)
-        return group_nav(nav, self._policy(config, lang), lang)
+        if not self.several:
+            return group_nav(nav, self._policy(config, lang, self.documents[0]), lang)
+        return group_documents(nav, lang, [(doc, self._title(doc, lang), self._policy(config, lang, doc))
+                                           for doc in self.documents])
 
     def on_page_content(self, html: str, page, config, files) -> str:
         # Markdown has just made HTML of the page's text: only inert markup goes on.
         html = sanitize(html)
         html = add_clause_links(wrap_contacts(html), strings(self._lang(config))["clause_link"])
-        html = history.clause_history(html, page, self._lang(config), self._timeline, self.languages.default)
-        if page.is_homepage:
+        document = self._document(page, self._lang(config))
+        if document is not None:
+            html = history.clause_history(html, page, self._lang(config), self._timeline(document),
+                                          self.languages.default, document.prefix)
+        first_page = page.is_homepage if not self.several else \
+            document is not None and self._rel(page, self._lang(config)) == f"{document.prefix}index.md"
+        if first_page:
+            # A document's first page ends with the list of its articles: not their text.
             html = site_search.ignore_article_list(html)
         return history.page_content(html, page)
 
@@ -257,26 +321,32 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         return absolute_alternates(output, page.url, config.get("site_url") or "",
                                    self.languages.codes, self.languages.default)
 
-    def _context(self, context: dict, config) -> dict:
+    def _context(self, context: dict, config, document: SiteDocument | None) -> dict:
         lang = self._lang(config)
         # The original is authoritative for dates; every language shows its date.
-        effective = self._policy(config, self.languages.default).effective_date(self.state.today)
+        effective = self._policy(config, self.languages.default, document).effective_date(self.state.today) \
+            if document else None
         context["policy_lang"] = lang
         context["policy_ui"] = strings(lang)
         context["policy_effective"] = format_date(effective, lang) if effective else ""
         context["policy_effective_iso"] = effective.isoformat() if effective else ""
-        context["policy_upcoming"] = history.upcoming(lang, self._timeline, self.languages.default,
-                                                      config.get("site_url") or "")
+        context["policy_upcoming"] = history.upcoming(lang, self._timeline(document), self.languages.default,
+                                                      config.get("site_url") or "", document.prefix) \
+            if document else None
+        # The document's name beside the company's in the header, on a site of several.
+        context["policy_document"] = self._title(document, lang) if document and self.several else ""
         # The organisation, named in the header and every <title> (from the company data file).
         context["policy_company"] = self.authors.get(lang, "")
         return context
 
     def on_page_context(self, context, page, config, nav):
         self.state.base_urls.add(context.get("base_url", ""))
-        context["policy_indexed"] = site_search.indexable(page)
+        document = self._document(page, self._lang(config))
+        context["policy_indexed"] = document is not None and site_search.indexable(page, document.prefix)
         # static-i18n's other languages have no `is_homepage`: their preamble is their home.
         context["policy_home_page"] = page.is_homepage or page.file.src_uri == f"{self._lang(config)}/index.md"
-        return history.page_context(self._context(context, config), page, self.state.today)
+        return history.page_context(self._context(context, config, self._document(page, self._lang(config))),
+                                    page, self.state.today)
 
     def on_template_context(self, context, template_name, config):
         if template_name == "404.html":
@@ -289,7 +359,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
             # last page built's alternates (a history page). Both are set, so either lookup finds it.
             context["config"].extra["alternate"] = alternates
             setattr(context["config"].extra, "alternate", alternates)
-        context = self._context(context, config)
+        context = self._context(context, config, None if self.several else self.documents[0])
         context["policy_home"] = self.languages.home(self._lang(config))
         return context
 
@@ -312,8 +382,9 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
             target = site / "404.html" if lang == self.languages.default else site / lang / "404.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(output, encoding="utf-8")
-        history.write_outputs(site, self._timeline(), config.get("site_url") or "",
-                              self.languages.codes, self.authors, self.config.time_zone)
+        for doc in self.documents:
+            history.write_outputs(site, self._timeline(doc)(), config.get("site_url") or "",
+                                  self.languages.codes, self.authors, self.config.time_zone, doc.prefix)
         # The search index and the CSP hashes read the finished pages of every language.
         try:
             site_search.build_index(site)

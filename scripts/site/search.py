@@ -32,8 +32,9 @@ class SearchIndexError(Exception):
     """The search index could not be built; the message says why."""
 
 
-def indexable(page) -> bool:
-    """True for pages whose text visitors should find: the preamble, articles, appendix."""
+def indexable(page, document_prefix: str = "") -> bool:
+    """True for pages whose text visitors should find: the preamble, articles, appendix (of the
+    document under ``document_prefix``, 'terms/', on a site of several)."""
     meta = page.meta or {}
     if meta.get("page") in _NOT_INDEXED_KINDS:
         return False
@@ -44,6 +45,9 @@ def indexable(page) -> bool:
         return False
     uri = page.file.src_uri
     rel = uri.split("/", 1)[1] if "/" in uri else uri
+    if not rel.startswith(document_prefix):
+        return False
+    rel = rel[len(document_prefix):]
     return rel == "index.md" or rel == "appendix.md" or re.fullmatch(r"articles/\d+\.md", rel) is not None
 
 
