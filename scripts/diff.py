@@ -16,6 +16,7 @@ from pathlib import Path
 
 from scripts.history import render
 from scripts.history.sources import SourceError, resolve, site_languages
+from scripts.policy import locale
 from scripts.policy.compare import compare_policies
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,9 +100,10 @@ def main(argv: list[str] | None = None) -> int:
         p.error(f"argument --lang: invalid choice: {args.lang!r} (choose from {', '.join((*site, 'both'))})")
     langs = site if args.lang == "both" else (args.lang or site[0],)
     try:
+        locale.check(langs)   # the output's words are each language's own
         old = resolve(args.old, root, langs)
         new = resolve(args.new, root, langs)
-    except SourceError as err:
+    except (SourceError, locale.LocaleError) as err:
         print(f"scripts.diff: error: {err}", file=sys.stderr)
         return 2
     comparisons = {lang: compare_policies(old.policy(lang), new.policy(lang), args.whitespace) for lang in langs}

@@ -31,6 +31,7 @@ from pathlib import Path
 from scripts.history.render import md_code, md_escape, md_quote, md_segments
 from scripts.history.sources import SourceError, changed_files, resolve, site_languages
 from scripts.policy import compare
+from scripts.policy import locale
 from scripts.policy.locale import english_name
 from scripts.policy.compare import ClauseChange, Comparison, DocumentChange
 from scripts.post_comment import MARKER
@@ -50,15 +51,11 @@ OTHER_FILES_NOTE = ("条文として比較されないファイルです。公�
                     "Not compared clause by clause, but published with the site: review them.")
 FILE_STATUS = {"A": "追加 / added", "M": "変更 / changed", "D": "削除 / removed", "T": "種類の変更 / type changed"}
 
-STATUS_WORDS = {
-    compare.CHANGED: "変更 / changed",
-    compare.INSERTED: "追加 / inserted",
-    compare.DELETED: "削除 / deleted",
-    compare.RENUMBERED: "番号変更 / renumbered",
-    compare.ADDED: "追加 / added",
-    compare.REMOVED: "削除 / removed",
-    compare.UNCHANGED: "変更なし / unchanged",
-}
+def status_words(langs) -> dict[str, str]:
+    """What became of a clause, in each of the site's languages: 「変更 / changed」 (the locale
+    registry's ``summary:`` words; a language without an entry is a LocaleError naming it)."""
+    entries = [locale.load(lang).summary for lang in langs]
+    return {status: " / ".join(entry[status] for entry in entries) for status in locale.SUMMARY_KEYS}
 
 
 # What became of a Japanese change's English twin in the same pull request.
@@ -147,9 +144,9 @@ def _path(doc: DocumentChange) -> str:
     return f"docs/{(doc.new or doc.old).lang}/{doc.rel}"
 
 
-def _clause_lines(change: ClauseChange, note: str) -> list[str]:
+def _clause_lines(change: ClauseChange, note: str, status_word: dict[str, str]) -> list[str]:
     was = f"（旧 / was {md_escape(change.old_number)}）" if change.renumbered else ""
-    out = [f"- {md_code(change.id)} {STATUS_WORDS.get(change.status, change.status)}{was}" + (f" — {note}" if note else ""), ""]
+    out = [f"- {md_code(change.id)} {status_word.get(change.status, change.status)}{was}" + (f" — {note}" if note else ""), ""]
     if change.status == compare.INSERTED:
         out.append("  " + md_quote("追加 / Inserted", change.new_text))
     elif change.status == compare.DELETED:
@@ -185,6 +182,7 @@ def render(summary: Summary) -> str:
             return "\n".join(out + [NO_CHANGE, ""])
         return "\n".join(out + [NO_CLAUSE_CHANGE, ""] + _other_files(summary))
     stale = summary.stale()
+    status_word = status_words(summary.comparisons)
     out += [f"- {_heading(summary, summary.original)}: {len(summary.ja.changes())} 条項 / clauses in "
             f"{len(summary.ja.changed_documents())} 文書 / documents"]
     out += [f"- {_heading(summary, lang)}: {len(summary.comparisons[lang].changes())} 条項 / clauses in "
@@ -204,9 +202,9 @@ def render(summary: Summary) -> str:
     if not summary.ja.changed:
         out += [_no_change(summary.original), ""]
     for doc in summary.ja.changed_documents():
-        out += [f"#### {md_escape(_doc_title(doc))} — {STATUS_WORDS.get(doc.status, doc.status)} ({md_code(_path(doc))})", ""]
+        out += [f"#### {md_escape(_doc_title(doc))} — {status_word.get(doc.status, doc.status)} ({md_code(_path(doc))})", ""]
         for change in doc.changes():
-            out += _clause_lines(change, _twin_notes(summary, doc, change))
+            out += _clause_lines(change, _twin_notes(summary, doc, change), status_word)
 
     for lang in summary.translations:
         comparison = summary.comparisons[lang]
@@ -214,9 +212,9 @@ def render(summary: Summary) -> str:
         if not comparison.changed:
             out += [_no_change(lang), ""]
         for doc in comparison.changed_documents():
-            out += [f"#### {md_escape(_doc_title(doc))} — {STATUS_WORDS.get(doc.status, doc.status)} ({md_code(_path(doc))})", ""]
+            out += [f"#### {md_escape(_doc_title(doc))} — {status_word.get(doc.status, doc.status)} ({md_code(_path(doc))})", ""]
             for change in doc.changes():
-                out += _clause_lines(change, _only_note(lang) if summary.english_only(change) else "")
+                out += _clause_lines(change, _only_note(lang) if summary.english_only(change) else "", status_word)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -293,10 +291,10 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root or (Path.cwd() if (Path.cwd() / "docs").is_dir() else ROOT)
     try:
         summary = summarise(args.base, args.head, root)
-    except SourceError as err:
+        text = render(summary)
+    except (SourceError, locale.LocaleError) as err:
         print(f"scripts.pr_summary: error: {err}", file=sys.stderr)
         return 2
-    text = render(summary)
     if args.output is None:
         sys.stdout.write(text)
         return 0

@@ -103,11 +103,11 @@ def atom(timeline: Timeline, lang: str, site_url: str, prefix: str, author: str,
         item.published(_moment(entry.date, zone))
         articles = timeline.changed_articles(entry, lang)
         summary = w["first"] if entry.previous is None else w["feed_changes"].format(
-            articles=("、" if lang == "ja" else "; ").join(articles) or w["none"])
+            articles=w["list_separator"].join(articles) or w["none"])
         notice = timeline.notice(entry, lang)
         if notice is not None and notice.summary:
             # The change notice (改定の概要), as legal staff wrote it, before the list of articles.
-            summary = f"{w['summary_heading']}{'：' if lang == 'ja' else ': '}{notice.summary}\n\n{summary}"
+            summary = f"{w['summary_heading']}{w['colon']}{notice.summary}\n\n{summary}"
             if notice.announced:
                 item.published(_moment(notice.announced, zone))
         item.summary(summary)

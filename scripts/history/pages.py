@@ -105,7 +105,7 @@ def _articles(timeline: Timeline, entry: Entry, lang: str) -> str:
     if entry.previous is None:
         return w["first"]
     changed = timeline.changed_articles(entry, lang)
-    return ("、" if lang == "ja" else "; ").join(changed) if changed else w["none"]
+    return w["list_separator"].join(changed) if changed else w["none"]
 
 
 def index_markdown(timeline: Timeline, lang: str) -> str:
@@ -113,13 +113,12 @@ def index_markdown(timeline: Timeline, lang: str) -> str:
     out = [f"# {w['history']}", "", w["history_intro"], ""]
     for entry in timeline.newest_first:
         date = format_date(entry.date, lang)
-        out += [f"## {date}（{_status(entry, lang)}） {{: #rev-{entry.name} .history-{entry.status} }}"
-                if lang == "ja" else
-                f"## {date} ({_status(entry, lang)}) {{: #rev-{entry.name} .history-{entry.status} }}", ""]
+        aside = w["parenthesised"].format(text=_status(entry, lang))
+        out += [f"## {date}{aside} {{: #rev-{entry.name} .history-{entry.status} }}", ""]
         summary = summary_html(timeline, entry, lang)
         if summary:
             out += [summary, ""]
-        out.append(f"- {w['changes']}{'：' if lang == 'ja' else ': '}{_articles(timeline, entry, lang)}")
+        out.append(f"- {w['changes']}{w['colon']}{_articles(timeline, entry, lang)}")
         links = [f"[{w['full_text']}]({entry.name}/index.md)"]
         if entry.previous is not None:
             links.append(f"[{w['diff']}]({entry.name}/diff.md)")
@@ -145,7 +144,7 @@ def summary_html(timeline: Timeline, entry: Entry, lang: str) -> str:
     facts = [w[notice.change]] if notice.change in ("material", "editorial") else []
     if notice.announced:
         facts.append(w["announced"].format(date=format_date(notice.announced, lang)))
-    facts_text = ("（" + "・".join(facts) + "）") if lang == "ja" else (" (" + ", ".join(facts) + ")")
+    facts_text = w["parenthesised"].format(text=w["facts_separator"].join(facts))
     body = markdown_lib.markdown(notice.summary).replace("\n\n", "\n")
     return (f'<section class="history-summary history-{html.escape(notice.change, quote=True)}">\n'
             f'<p class="history-summary-head"><strong>{html.escape(w["summary_heading"])}</strong>'
@@ -226,9 +225,8 @@ def table_markdown(timeline: Timeline, entry: Entry, lang: str) -> str:
 def compare_markdown(timeline: Timeline, lang: str) -> str:
     w = words(lang)
     options = "".join(
-        f'<option value="{e.name}">{html.escape(format_date(e.date, lang))}（{html.escape(w[e.status])}）</option>'
-        if lang == "ja" else
-        f'<option value="{e.name}">{html.escape(format_date(e.date, lang))} ({html.escape(w[e.status])})</option>'
+        f'<option value="{e.name}">{html.escape(format_date(e.date, lang))}'
+        f'{html.escape(w["parenthesised"].format(text=w[e.status]))}</option>'
         for e in timeline.newest_first)
     # The page's script only puts together what the build rendered (scripts/history/pairs.py).
     form = (f'<form class="history-compare" id="history-compare" data-index="../index.json" data-data="../data/" '

@@ -27,7 +27,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..policy import model, settings
+from ..policy import locale, model, settings
 from ..policy.dates import format_date
 from ..policy.reader import PolicyError, load_policy
 from . import archive, published
@@ -112,9 +112,10 @@ def check_release(root: Path, date: dt.date, verifier: Path | None = None) -> tu
                              + "\n".join(str(f) for f in findings))
     try:
         langs = settings.languages(root)
+        locale.check(langs)   # the revision's PDFs are printed in each language's words
         revisions = archive.read_archive(root, langs=langs)
         policies = {lang: load_policy(root / "docs", lang, root=root) for lang in langs}
-    except (archive.ArchiveError, PolicyError, settings.SettingsError) as err:
+    except (archive.ArchiveError, PolicyError, settings.SettingsError, locale.LocaleError) as err:
         raise ReleaseRefused(str(err)) from None
     for lang in langs:
         policy = policies[lang]

@@ -159,7 +159,7 @@ def clause_history(page_html: str, page, lang: str, history: Callable[[], timeli
         end = page_html.find("</p>", match.end())
         if end < 0:
             continue
-        links = ("、" if lang == "ja" else ", ").join(
+        links = ui["link_separator"].join(
             f'<a href="{to_root}{document_prefix}{pages.FOLDER}/{e.name}/table/">{html.escape(format_date(e.date, lang))}'
             f'{html.escape(ui["clause_upcoming"]) if e.status == timeline.UPCOMING else ""}</a>' for e in entries)
         out += [page_html[last:end],

@@ -1,13 +1,13 @@
 """The locale registry: one entry per language the site can publish (scripts/policy/locales/<code>.yml).
 
-An entry gives the language's name, how its dates are written and the interface sentences of the
-site's pages. A language with no entry is a configuration error naming it, never a silent fallback
+An entry gives the language's name, how its dates are written, the interface sentences of the
+site's pages, the words of its version history and of a pull request's change summary. A language with no entry is a configuration error naming it, never a silent fallback
 to another language's words.
 """
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,6 +18,21 @@ FOLDER = Path(__file__).parent / "locales"
 # when it is the original).
 SITE_KEYS = ("effective", "takes_effect", "prevails", "clause_link", "policy_heading", "full_text",
              "not_found_title", "not_found_body", "home", "upcoming", "upcoming_link", "upcoming_print")
+# The words of the version history (scripts/history/): its pages, feeds, comparisons and tables.
+HISTORY_KEYS = (
+    "history", "history_intro", "date", "status", "changes", "current", "past", "upcoming", "first", "full_text",
+    "diff", "revision_title", "diff_title", "compare_title", "compare_intro", "compare_old", "compare_new",
+    "compare_button", "compare_noscript", "past_banner", "upcoming_banner", "current_banner", "current_link",
+    "legend", "legend_ins", "legend_del", "inserted", "deleted", "changed", "renumbered", "unchanged", "added",
+    "removed", "was", "before", "after", "no_change", "none", "feed_title", "feed_entry", "feed_changes",
+    "history_link", "compare_link", "feed_link", "json_link", "lang_name", "table", "document_title",
+    "pdf_full_text", "pdf_table", "table_title", "table_page_title", "table_new", "table_old", "table_caption",
+    "table_legend", "new_clause", "deleted_clause", "table_omitted", "table_show_all", "table_renumbered",
+    "clause_changed", "summary_heading", "material", "editorial", "announced", "clause_upcoming",
+    # How the language writes a list, a label before its text and an aside: 「第1条、第2条」 / "Article 1; Article 2".
+    "list_separator", "link_separator", "colon", "parenthesised", "facts_separator")
+# What became of a clause, in a pull request's change summary (scripts/pr_summary.py).
+SUMMARY_KEYS = ("changed", "inserted", "deleted", "renumbered", "added", "removed", "unchanged")
 
 
 class LocaleError(Exception):
@@ -32,6 +47,8 @@ class Locale:
     months: tuple[str, ...]
     site: dict
     english_name: str = ""
+    history: dict = field(default_factory=dict)
+    summary: dict = field(default_factory=dict)
 
     def format_date(self, date: dt.date) -> str:
         month_name = self.months[date.month - 1] if self.months else str(date.month)
@@ -54,13 +71,26 @@ def load(code: str) -> Locale:
         missing = [key for key in SITE_KEYS if key not in site]
         if missing:
             raise LocaleError(f"{path.name} lacks site sentences: {', '.join(missing)}")
+        history = _section(path, data, "history", HISTORY_KEYS, "history words")
+        summary = _section(path, data, "summary", SUMMARY_KEYS, "change summary words")
         months = tuple(str(m) for m in data.get("months") or ())
         if "{month_name}" in str(data["date"]) and len(months) != 12:
             raise LocaleError(f"{path.name}: its date format names the month, so it needs the 12 month names (months:)")
         return Locale(code, str(data["name"]), str(data["date"]), months, site,
-                      str(data.get("english_name") or data["name"]))
+                      str(data.get("english_name") or data["name"]), history, summary)
     except (yaml.YAMLError, KeyError, TypeError, AttributeError) as err:
         raise LocaleError(f"{path.name} cannot be read: {err}") from None
+
+
+def _section(path: Path, data: dict, name: str, keys: tuple[str, ...], what: str) -> dict:
+    """One mapping of words of an entry, every key present (a missing key is named, with its file)."""
+    section = data.get(name)
+    if not isinstance(section, dict):
+        raise LocaleError(f"{path.name} has no {name}: section (the {what}: {', '.join(keys[:3])} …)")
+    missing = [key for key in keys if section.get(key) is None]
+    if missing:
+        raise LocaleError(f"{path.name} lacks {what} ({name}:): {', '.join(missing)}")
+    return {key: str(value) for key, value in section.items()}
 
 
 def english_name(code: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import yaml
 
 from scripts.policy import locale
 from scripts.policy.dates import format_date
@@ -39,3 +40,45 @@ def test_an_incomplete_entry_names_what_it_lacks(tmp_path, monkeypatch):
             locale.load("xx")
     finally:
         locale.load.cache_clear()
+
+
+def test_every_entry_has_every_history_and_change_summary_word():
+    for code in locale.available():
+        entry = locale.load(code)
+        assert set(locale.HISTORY_KEYS) <= set(entry.history), code
+        assert set(locale.SUMMARY_KEYS) <= set(entry.summary), code
+        assert "{date}" in entry.history["revision_title"] and "{text}" in entry.history["parenthesised"], code
+    assert locale.load("ko").history["history"] == "개정 이력"
+
+
+def _entry(tmp_path, monkeypatch, drop: str) -> None:
+    section, key = drop.split(".")
+    data = yaml.safe_load((locale.FOLDER / "en.yml").read_text(encoding="utf-8"))
+    del data[section][key]
+    (tmp_path / "xx.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(locale, "FOLDER", tmp_path)
+    locale.load.cache_clear()
+
+
+@pytest.mark.parametrize("drop, message", [
+    ("history.table_legend", r"xx\.yml lacks history words \(history:\): table_legend"),
+    ("summary.renumbered", r"xx\.yml lacks change summary words \(summary:\): renumbered"),
+])
+def test_a_missing_word_is_an_error_naming_the_file_and_the_key(tmp_path, monkeypatch, drop, message):
+    _entry(tmp_path, monkeypatch, drop)
+    try:
+        with pytest.raises(locale.LocaleError, match=message):
+            locale.load("xx")
+    finally:
+        locale.load.cache_clear()
+
+
+def test_the_history_and_the_change_summary_read_the_registry():
+    from scripts.history.words import words
+    from scripts.pr_summary import status_words
+
+    assert words("en") is locale.load("en").history
+    assert status_words(("ja", "en"))["renumbered"] == "番号変更 / renumbered"
+    assert status_words(("ja", "en", "ko"))["changed"] == "変更 / changed / 변경"
+    with pytest.raises(locale.LocaleError, match="'fr' has no locale entry"):
+        words("fr")
