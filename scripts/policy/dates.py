@@ -32,6 +32,8 @@ _PATTERNS = [
     ("western", re.compile(rf"(\d{{4}}|[〇一二三四五六七八九]{{4}})\s*年\s*({_NUM})\s*月\s*({_NUM})\s*日")),
     ("era_short", re.compile(r"(?<![A-Za-z])([MTSHR])\s?(\d{1,2})[./](\d{1,2})[./](\d{1,2})(?!\d)")),
     ("numeric", re.compile(r"(?<!\d)(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})(?!\d)")),
+    # Korean: '2024년 4월 1일'.
+    ("korean", re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")),
     ("en_mdy", re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)),
     ("en_dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE}),?\s+(\d{{4}})\b", re.I)),
 ]
@@ -87,7 +89,7 @@ def _reading(name: str, match: re.Match) -> DateReading | None:
         if name == "era_short":
             era = ERA_HEADS[match[1]]
             return _era_date(era.kanji, match[2], int(match[3]), int(match[4]), written)
-        if name == "numeric":
+        if name in ("numeric", "korean"):
             return _make(int(match[1]), int(match[2]), int(match[3]), written)
         if name == "en_mdy":
             month = _month_number(match[1])
@@ -131,11 +133,11 @@ def find_dates(text: str) -> list[DateReading]:
 
 # Events of a revision line, normalised to three words.
 _EVENTS = [
-    ("enacted", re.compile(r"制定|策定|enact|establish|adopt", re.I)),
-    ("revised", re.compile(r"改定|改訂|改正|最終更新|revis|amend|updat", re.I)),
+    ("enacted", re.compile(r"制定|策定|제정|enact|establish|adopt", re.I)),
+    ("revised", re.compile(r"改定|改訂|改正|最終更新|개정|revis|amend|updat", re.I)),
     # 'DATE現在' (as of), '以上 DATE' (the closing line's date) and '最終更新日' / 'Last updated'
     # date the text in force.
-    ("effective", re.compile(r"施行|適用|実施|現在|^\W*以上|最終更新|effect|enforce|in force|\bas of\b|"
+    ("effective", re.compile(r"施行|適用|実施|現在|시행|^\W*以上|最終更新|effect|enforce|in force|\bas of\b|"
                              r"last (?:updated|modified|revised)", re.I)),
 ]
 

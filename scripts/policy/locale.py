@@ -31,6 +31,12 @@ HISTORY_KEYS = (
     "clause_changed", "summary_heading", "material", "editorial", "announced", "clause_upcoming",
     # How the language writes a list, a label before its text and an aside: 「第1条、第2条」 / "Article 1; Article 2".
     "list_separator", "link_separator", "colon", "parenthesised", "facts_separator")
+# How the language numbers its policy and refers to its clauses (scripts/policy/structure.py,
+# scripts/verify/references.py); the references' words when their style is 'numbered'.
+GRAMMAR_KEYS = ("article", "chapter", "paragraph", "item", "subitem", "heading_example", "references")
+REFERENCE_STYLES = ("numbered", "english", "none")
+NUMBERED_KEYS = ("numbered", "article", "paragraph", "item", "preceding", "following", "preceding_items",
+                 "joiner", "law_before")
 # What became of a clause, in a pull request's change summary (scripts/pr_summary.py).
 SUMMARY_KEYS = ("changed", "inserted", "deleted", "renumbered", "added", "removed", "unchanged")
 
@@ -49,6 +55,7 @@ class Locale:
     english_name: str = ""
     history: dict = field(default_factory=dict)
     summary: dict = field(default_factory=dict)
+    grammar: dict = field(default_factory=dict)
 
     def format_date(self, date: dt.date) -> str:
         month_name = self.months[date.month - 1] if self.months else str(date.month)
@@ -73,11 +80,12 @@ def load(code: str) -> Locale:
             raise LocaleError(f"{path.name} lacks site sentences: {', '.join(missing)}")
         history = _section(path, data, "history", HISTORY_KEYS, "history words")
         summary = _section(path, data, "summary", SUMMARY_KEYS, "change summary words")
+        grammar = _grammar(path, data)
         months = tuple(str(m) for m in data.get("months") or ())
         if "{month_name}" in str(data["date"]) and len(months) != 12:
             raise LocaleError(f"{path.name}: its date format names the month, so it needs the 12 month names (months:)")
         return Locale(code, str(data["name"]), str(data["date"]), months, site,
-                      str(data.get("english_name") or data["name"]), history, summary)
+                      str(data.get("english_name") or data["name"]), history, summary, grammar)
     except (yaml.YAMLError, KeyError, TypeError, AttributeError) as err:
         raise LocaleError(f"{path.name} cannot be read: {err}") from None
 
@@ -91,6 +99,26 @@ def _section(path: Path, data: dict, name: str, keys: tuple[str, ...], what: str
     if missing:
         raise LocaleError(f"{path.name} lacks {what} ({name}:): {', '.join(missing)}")
     return {key: str(value) for key, value in section.items()}
+
+
+def _grammar(path: Path, data: dict) -> dict:
+    grammar = data.get("grammar")
+    if not isinstance(grammar, dict):
+        raise LocaleError(f"{path.name} has no grammar: section (how articles, paragraphs and items are numbered)")
+    missing = [key for key in GRAMMAR_KEYS if grammar.get(key) is None]
+    if missing:
+        raise LocaleError(f"{path.name} lacks grammar (grammar:): {', '.join(missing)}")
+    for key in ("paragraph", "item", "subitem"):
+        if not isinstance(grammar[key], list):
+            raise LocaleError(f"{path.name}: grammar: {key}: is a list of regular expressions")
+    references = grammar["references"] if isinstance(grammar["references"], dict) else {}
+    if references.get("style") not in REFERENCE_STYLES:
+        raise LocaleError(f"{path.name}: grammar: references: style: is one of {', '.join(REFERENCE_STYLES)}")
+    if references["style"] == "numbered":
+        missing = [key for key in NUMBERED_KEYS if references.get(key) is None]
+        if missing:
+            raise LocaleError(f"{path.name} lacks grammar (grammar: references:): {', '.join(missing)}")
+    return grammar
 
 
 def english_name(code: str) -> str:

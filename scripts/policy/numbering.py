@@ -13,6 +13,8 @@ DIGITS = r"[0-9０-９]+"
 KANJI = r"[〇一二三四五六七八九十百千]+"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 IROHA = "イロハニホヘトチリヌルヲワカヨタレソツネナラム"
+# Korean legal sub-items: 가. 나. 다. …
+HANGUL = "가나다라마바사아자차카타파하"
 
 
 def to_int(numeral: str) -> int:
@@ -25,6 +27,8 @@ def to_int(numeral: str) -> int:
         raise ValueError("empty numeral")
     if len(numeral) == 1 and numeral in IROHA:
         return IROHA.index(numeral) + 1
+    if len(numeral) == 1 and numeral in HANGUL:
+        return HANGUL.index(numeral) + 1
     folded = unicodedata.normalize("NFKC", numeral)
     if folded.isdigit() and folded.isascii():
         return int(folded)

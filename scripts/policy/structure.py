@@ -7,37 +7,61 @@ Japanese: articles ``第１条（…）`` / ``第1条(…)`` / ``第十二条``;
 ``第1章 総則``; paragraphs ``１．`` / ``1.`` / ``2　`` (number then a space);
 items ``（１）`` / ``(1)`` / ``一　``; sub-items ``①`` / ``イ　``.
 English: ``Article 1 (…)``, ``Chapter 1``, paragraphs ``1.``, items ``(1)``, sub-items ``①``.
+Each language's forms are its locale entry's ``grammar:`` (scripts/policy/locales/<code>.yml).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from . import model
-from .numbering import CIRCLED, DIGITS, IROHA, KANJI, to_int
+from . import locale, model
+from .numbering import CIRCLED, DIGITS, HANGUL, IROHA, KANJI, to_int
 
 _SPACE = "[ \u3000\t]"
 _N = rf"(?:{DIGITS}|{KANJI})"
 
-ARTICLE_JA = re.compile(
-    rf"^(第{_SPACE}*({_N}){_SPACE}*条(?:の({_N}))?)"
-    rf"{_SPACE}*(?:[（(]([^（()）]+)[）)])?{_SPACE}*(.*)$", re.S)
-ARTICLE_EN = re.compile(r"^(Article\s+(\d+)(?:-(\d+))?)\s*(?:\((.+?)\))?\s*(.*)$", re.S)
-# '第1章　総則', and in brackets as some house styles write it: '【第一章　本サービスについて】'.
-CHAPTER_JA = re.compile(rf"^[【\[［〔]?第{_SPACE}*({_N}){_SPACE}*章(?:{_SPACE}*(.*?))?[】\]］〕]?$", re.S)
-CHAPTER_EN = re.compile(r"^Chapter\s+(\d+)\b\s*(.*)$", re.S)
 CAPTION_ONLY = re.compile(r"^[（(]([^（()）]{1,40})[）)]$")
 
-PARAGRAPH_JA = re.compile(rf"^({DIGITS})(?:[．.](?![0-9０-９]){_SPACE}*|{_SPACE}+)(?=\S)")
-PARAGRAPH_EN = re.compile(r"^(\d+)\\?\.\s+(?=\S)")
-ITEM = re.compile(rf"^([（(]({_N})[）)]){_SPACE}*(?=\S)")
-ITEM_KANJI = re.compile(rf"^([一二三四五六七八九十]+){_SPACE}+(?=\S)")
-SUBITEM = re.compile(rf"^([{CIRCLED}]){_SPACE}*(?=\S)")
-SUBITEM_IROHA = re.compile(rf"^([{IROHA}]){_SPACE}+(?=\S)")
 LABEL = re.compile(r"^(?:[＜<][^＞>]+[＞>]|\\?\[[^\]]+\](?!\())")
 NOTE = re.compile(r"^[※＊*]")
 
-APPENDIX_TITLE = re.compile(r"^(附\s*則|付\s*則|Supplementary Provisions?)\b", re.I)
+# The placeholders of the locale registry's grammar (scripts/policy/locales/<code>.yml).
+PLACEHOLDERS = {"<N>": _N, "<DIGITS>": DIGITS, "<SPACE>": _SPACE, "<CIRCLED>": CIRCLED, "<IROHA>": IROHA,
+                "<HANGUL>": HANGUL}
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """A language's numbering, compiled from its locale entry."""
+
+    article: re.Pattern
+    chapter: re.Pattern
+    paragraph: tuple[re.Pattern, ...]
+    item: tuple[re.Pattern, ...]
+    subitem: tuple[re.Pattern, ...]
+    heading_example: str
+
+
+def _compile(pattern: str, code: str, key: str) -> re.Pattern:
+    for name, value in PLACEHOLDERS.items():
+        pattern = pattern.replace(name, value)
+    try:
+        return re.compile(pattern, re.S)
+    except re.error as err:
+        raise locale.LocaleError(f"{code}.yml: grammar: {key}: not a regular expression ({err})") from None
+
+
+@lru_cache(maxsize=None)
+def grammar(lang: str) -> Grammar:
+    """The numbering of ``lang`` (a LocaleError for a language without a complete entry)."""
+    data = locale.load(lang).grammar
+    return Grammar(_compile(str(data["article"]), lang, "article"), _compile(str(data["chapter"]), lang, "chapter"),
+                   *(tuple(_compile(str(p), lang, key) for p in data[key]) for key in ("paragraph", "item", "subitem")),
+                   str(data["heading_example"]))
+
+
+APPENDIX_TITLE = re.compile(r"^(附\s*則|付\s*則|부\s*칙|Supplementary Provisions?)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -51,8 +75,7 @@ class Heading:
 
 
 def article_heading(text: str, lang: str) -> Heading | None:
-    pattern = ARTICLE_JA if lang == "ja" else ARTICLE_EN
-    match = pattern.match(text.strip())
+    match = grammar(lang).article.match(text.strip())
     if not match:
         return None
     try:
@@ -63,7 +86,7 @@ def article_heading(text: str, lang: str) -> Heading | None:
 
 
 def chapter_heading(text: str, lang: str) -> tuple[int, str] | None:
-    match = (CHAPTER_JA if lang == "ja" else CHAPTER_EN).match(text.strip())
+    match = grammar(lang).chapter.match(text.strip())
     if not match:
         return None
     try:
@@ -72,28 +95,25 @@ def chapter_heading(text: str, lang: str) -> tuple[int, str] | None:
         return None
 
 
+def _numbered(text: str, patterns: tuple[re.Pattern, ...]) -> tuple[str, int] | None:
+    """(marker as written, number) of the first form that matches and reads as a number."""
+    for pattern in patterns:
+        match = pattern.match(text)
+        if not match:
+            continue
+        marker = match["marker"] if "marker" in pattern.groupindex else match.group(0).rstrip(" \u3000\t")
+        return marker, to_int(match["number"])
+    return None
+
+
 def classify(text: str, lang: str) -> tuple[str, str, int | None]:
-    """(kind, marker as written, number) for one block or line of body text."""
-    if lang == "ja":
-        match = PARAGRAPH_JA.match(text)
-    else:
-        match = PARAGRAPH_EN.match(text)
-    if match:
-        return model.PARAGRAPH, match.group(0).rstrip(" \u3000\t"), to_int(match[1])
-    match = ITEM.match(text)
-    if match:
-        return model.ITEM, match[1], to_int(match[2])
-    if lang == "ja":
-        match = ITEM_KANJI.match(text)
-        if match:
-            return model.ITEM, match[1], to_int(match[1])
-    match = SUBITEM.match(text)
-    if match:
-        return model.SUBITEM, match[1], CIRCLED.index(match[1]) + 1
-    if lang == "ja":
-        match = SUBITEM_IROHA.match(text)
-        if match:
-            return model.SUBITEM, match[1], to_int(match[1])
+    """(kind, marker as written, number) for one block or line of body text, in ``lang``'s grammar."""
+    rules = grammar(lang)
+    for kind, patterns in ((model.PARAGRAPH, rules.paragraph), (model.ITEM, rules.item),
+                           (model.SUBITEM, rules.subitem)):
+        found = _numbered(text, patterns)
+        if found:
+            return kind, found[0], found[1]
     if LABEL.match(text):
         return model.LABEL, "", None
     if NOTE.match(text):

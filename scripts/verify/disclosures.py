@@ -40,7 +40,7 @@ def _operator(src: PolicyInput, policy: model.Policy, texts: list[str]) -> list[
     data = (src.company or {}).get(policy.lang) or {}
     compact = [re.sub(r"\s+", "", t).lower() for t in texts]
     wanted = [("name", str(data.get("name", ""))),
-              ("address", str(data.get("town", "")) if policy.lang == "en"
+              ("address", str(data.get("town", "")) if policy.lang != "ja"
                else str(data.get("prefecture", "")) + str(data.get("city", "")) + str(data.get("town", ""))),
               ("representative", str(data.get("representative", "")))]
     return [what for what, value in wanted

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
-from scripts.policy import model
+from scripts.policy import locale, model
 from scripts.policy.finding import ERROR, Finding, quote
 from scripts.policy.locale import english_name
 from scripts.policy.numbering import to_int
@@ -33,22 +34,54 @@ RULES = [
 _N = r"(?:\d+|[一二三四五六七八九十百]+)"
 
 
-def _ja_pattern() -> re.Pattern:
+@dataclass(frozen=True)
+class Numbered:
+    """A language's numbered cross-references (第3条第2項, 前項 …), from its locale entry's words."""
+
+    words: dict
+    pattern: re.Pattern
+    law_before: re.Pattern     # a reference right after a law's name is to that law, not to this policy
+
+    @property
+    def separator(self) -> str:
+        """Between the parts of a reference as verify names it: 第3条第2項, 제3조 제2항."""
+        return " " if " " in self.words["joiner"] else ""
+
+    def name(self, part: str, number: int | str) -> str:
+        return f"{self.words['numbered']}{number}{self.words[part]}"
+
+
+@lru_cache(maxsize=None)
+def numbered(lang: str) -> Numbered | None:
+    """The numbered reference grammar of ``lang``, or None when it writes references otherwise."""
+    refs = locale.load(lang).grammar["references"]
+    if refs["style"] != "numbered":
+        return None
+    w = {key: str(value) for key, value in refs.items()}
+    e = {key: re.escape(value) for key, value in w.items()}
+
+    def part(name: str, kind: str, *extra: str) -> str:
+        forms = [rf"{e['numbered']}{_N}{e[kind]}", *extra, rf"{e['preceding']}{e[kind]}", rf"{e['following']}{e[kind]}"]
+        return rf"(?P<{name}>{'|'.join(forms)})"
+
     def art(name: str) -> str:
-        return rf"(?P<{name}>第{_N}条|前条|次条)"
+        return part(name, "article")
 
     def para(name: str) -> str:
-        return rf"(?P<{name}>第{_N}項|前項|次項)"
+        return part(name, "paragraph")
 
     def item(name: str) -> str:
-        return rf"(?P<{name}>第{_N}号|前各号|前号|次号)"
+        return part(name, "item", e["preceding_items"])
 
-    return re.compile(rf"{art('art')}{para('para')}?{item('item')}?|{para('para2')}{item('item2')}?|{item('item3')}")
+    j = w["joiner"]
+    pattern = re.compile(rf"{art('art')}(?:{j}{para('para')})?(?:{j}{item('item')})?"
+                         rf"|{para('para2')}(?:{j}{item('item2')})?|{item('item3')}")
+    return Numbered(w, pattern, re.compile(w["law_before"]))
 
 
-JA_REF = _ja_pattern()
-# A reference right after a law's name is to that law, not to this policy.
-LAW_BEFORE = re.compile(r"(法律|法|政令|省令|規則|令|条例|告示|規程|ガイドライン)$")
+def _style(lang: str) -> str:
+    return locale.load(lang).grammar["references"]["style"]
+
 
 _ROMAN = r"[ivxlc]+"
 _ITEMNO = rf"(\d+|{_ROMAN})"
@@ -102,39 +135,41 @@ def _number(reference: str) -> int:
     return to_int(re.search(_N, reference)[0])
 
 
-def _relative(word: str, current: int | None) -> int | None:
+def _relative(word: str, current: int | None, preceding: str = "the preceding") -> int | None:
     if current is None:
         return None
-    return current - 1 if word.startswith(("前", "the preceding")) else current + 1
+    return current - 1 if word.startswith((preceding, "the preceding")) else current + 1
 
 
-def _ja_target(match: re.Match, here: Position) -> Target | None:
+def _ja_target(match: re.Match, here: Position, grammar: Numbered) -> Target | None:
+    """The target of a numbered reference (第3条第2項, 前項, 前各号 … in ``grammar``'s words)."""
+    first, before = grammar.words["numbered"], grammar.words["preceding"]
     art_text = match["art"]
     para_text = match["para"] or match["para2"]
     item_text = match["item"] or match["item2"] or match["item3"]
     article = here.article
     if art_text:
-        article = _number(art_text) if art_text.startswith("第") else _relative(art_text, here.article)
+        article = _number(art_text) if art_text.startswith(first) else _relative(art_text, here.article, before)
     same = article == here.article and not art_text
     paragraph = None
     if para_text:
-        if para_text.startswith("第"):
+        if para_text.startswith(first):
             paragraph = _number(para_text)
         else:
-            paragraph = _relative(para_text, here.paragraph) if same else None
+            paragraph = _relative(para_text, here.paragraph, before) if same else None
     elif item_text and same:
         paragraph = here.paragraph
     elif item_text:
         paragraph = 1
-    if item_text == "前各号":
+    if item_text == grammar.words["preceding_items"]:
         return Target(article, paragraph if paragraph is not None else here.paragraph, None, all_before=True)
     item = None
     if item_text:
-        if item_text.startswith("第"):
+        if item_text.startswith(first):
             item = _number(item_text)
         else:
             # 前号 / 次号 outside an item, or after another article's name, has nothing to point at.
-            item = (_relative(item_text, here.item) or 0) if same and not para_text else 0
+            item = (_relative(item_text, here.item, before) or 0) if same and not para_text else 0
     return Target(article, paragraph, item)
 
 
@@ -162,11 +197,17 @@ def _en_target(match: re.Match, here: Position) -> Target | None:
 
 
 def _name(target: Target, lang: str) -> str:
+    grammar = numbered(lang)
+    if grammar is not None:
+        sep = grammar.separator
+        if target.paragraph is not None and target.paragraph < 1:
+            first = grammar.name("article", target.article) + sep + grammar.name("paragraph", 1)
+            return f"{first}の前" if lang == "ja" else f"before {first}"
+        return (grammar.name("article", target.article)
+                + (sep + grammar.name("paragraph", target.paragraph) if target.paragraph else "")
+                + (sep + grammar.name("item", target.item) if target.item is not None else ""))
     if target.paragraph is not None and target.paragraph < 1:
-        return f"第{target.article}条第1項の前" if lang == "ja" else f"before paragraph (1) of Article {target.article}"
-    if lang == "ja":
-        return (f"第{target.article}条" + (f"第{target.paragraph}項" if target.paragraph else "")
-                + (f"第{target.item}号" if target.item is not None else ""))
+        return f"before paragraph (1) of Article {target.article}"
     return (f"Article {target.article}" + (f", paragraph ({target.paragraph})" if target.paragraph else "")
             + (f", item ({target.item})" if target.item is not None else ""))
 
@@ -184,7 +225,7 @@ def _resolve(policy: model.Policy, target: Target, block: model.Block, lang: str
         if target.paragraph < 1:
             # 前項 / "the preceding paragraph" in a first paragraph: the article exists, the
             # paragraph before does not (the message once said the article did not exist).
-            meant = "第N項" if lang == "ja" else "paragraph (N)"
+            meant = numbered(lang).name("paragraph", "N") if numbered(lang) else "paragraph (N)"
             return "REF002", (f"the paragraph before it, but it stands in the first paragraph of {article}; "
                               f"name the paragraph meant ({meant}) or the article")
         if para_id not in ids:
@@ -215,6 +256,8 @@ class Reference:
 
 def _references(doc: model.Document) -> list[tuple[Reference, model.Block]]:
     out = []
+    if _style(doc.lang) == "none":
+        return out   # a language whose references verify does not read
     for block in doc.blocks:
         if block.kind == model.HEADING:
             continue
@@ -223,14 +266,15 @@ def _references(doc: model.Document) -> list[tuple[Reference, model.Block]]:
         text = unicodedata.normalize("NFKC", written)
         # Quote the reference as written; NFKC keeps full-width text the same length.
         source = written if len(written) == len(text) else text
-        pattern = JA_REF if doc.lang == "ja" else EN_REF
+        grammar = numbered(doc.lang)
+        pattern = grammar.pattern if grammar else EN_REF
         for match in pattern.finditer(text):
-            if doc.lang == "ja" and LAW_BEFORE.search(text[:match.start()]):
+            if grammar and grammar.law_before.search(text[:match.start()]):
                 continue
-            if doc.lang != "ja" and LAW_AFTER.match(text[match.end():]):
+            if not grammar and LAW_AFTER.match(text[match.end():]):
                 continue
             try:
-                target = (_ja_target if doc.lang == "ja" else _en_target)(match, here)
+                target = _ja_target(match, here, grammar) if grammar else _en_target(match, here)
             except (ValueError, KeyError):
                 continue
             if target is None:
@@ -279,6 +323,8 @@ def check(src: PolicyInput) -> list[Finding]:
     out = [f for policy in src.policies.values() for doc in policy.articles for f in _check_document(policy, doc)]
     for original, translation in src.translations():
         translated = {d.rel: d for d in translation.articles}
+        if "none" in (_style(original.lang), _style(translation.lang)):
+            continue
         for ja in original.articles:
             if ja.rel in translated:
                 out += _compare_languages(ja, translated[ja.rel])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from scripts.policy import model
 from scripts.policy.locale import english_name
+from scripts.policy.structure import grammar
 from scripts.policy.finding import ERROR, Finding, quote
 from scripts.policy.reader import PolicyError
 from scripts.policy.rules import EACH_LANGUAGE, TRANSLATIONS, rule
@@ -44,7 +45,7 @@ def _articles(policy: model.Policy) -> list[Finding]:
         if doc.rel.startswith(("articles/", "sections/")) and doc.kind != model.ARTICLE:
             first = doc.title or (doc.blocks[0].text if doc.blocks else "")
             line = doc.title_line or (doc.blocks[0].line if doc.blocks else 1)
-            heading = "# 第N条（…）" if policy.lang == "ja" else "# Article N (…)"
+            heading = grammar(policy.lang).heading_example
             if doc.rel.startswith("sections/"):
                 heading = "# 1. … (or an unnumbered # heading)"
             out.append(finding(doc.path, line, "STR006",

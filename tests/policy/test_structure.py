@@ -48,3 +48,52 @@ def test_to_int(numeral, value):
 def test_to_int_rejects_words():
     with pytest.raises(ValueError):
         to_int("元")
+
+
+def test_korean_legal_numbering_is_read_from_its_locale_entry():
+    heading = article_heading("제3조(제3자 제공)", "ko")
+    assert (heading.numeral, heading.number, heading.caption) == ("제3조", 3, "제3자 제공")
+    assert chapter_heading("제2장 총칙", "ko") == (2, "총칙")
+    assert classify("② 전항에도 불구하고", "ko")[:3] == ("paragraph", "②", 2)
+    assert classify("3. 문의에 대한 답변", "ko")[:3] == ("item", "3.", 3)
+    assert classify("나. 본인 확인 서류", "ko")[:3] == ("subitem", "나.", 2)
+
+
+def test_a_latin_style_language_needs_only_its_locale_entry(tmp_path, monkeypatch):
+    import shutil
+
+    from scripts.policy import locale, structure
+
+    for code in locale.available():
+        shutil.copy2(locale.FOLDER / f"{code}.yml", tmp_path / f"{code}.yml")
+    # A French entry: English numbering, its own words for the heading.
+    text = (locale.FOLDER / "en.yml").read_text(encoding="utf-8")
+    (tmp_path / "fr.yml").write_text(text.replace(r"'^(Article\s+", r"'^((?:Article|Art\.)\s+"), encoding="utf-8")
+    monkeypatch.setattr(locale, "FOLDER", tmp_path)
+    locale.load.cache_clear()
+    structure.grammar.cache_clear()
+    try:
+        heading = article_heading("Art. 3 (Communication à des tiers)", "fr")
+        assert (heading.number, heading.caption) == (3, "Communication à des tiers")
+        assert classify("2. Nonobstant le paragraphe précédent", "fr")[:3] == ("paragraph", "2.", 2)
+        assert classify("(1) Lorsque la loi l'exige", "fr")[:3] == ("item", "(1)", 1)
+    finally:
+        locale.load.cache_clear()
+        structure.grammar.cache_clear()
+
+
+def test_an_entry_without_its_grammar_is_an_error_naming_the_file_and_the_key(tmp_path, monkeypatch):
+    import yaml
+
+    from scripts.policy import locale
+
+    data = yaml.safe_load((locale.FOLDER / "en.yml").read_text(encoding="utf-8"))
+    del data["grammar"]["item"]
+    (tmp_path / "xx.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(locale, "FOLDER", tmp_path)
+    locale.load.cache_clear()
+    try:
+        with pytest.raises(locale.LocaleError, match=r"xx\.yml lacks grammar \(grammar:\): item"):
+            locale.load("xx")
+    finally:
+        locale.load.cache_clear()

@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import FIXTURES
 from tests.verify.helpers import policy_copy, verify
+
+# The fixture organisation's policy in Korean (Korean legal numbering: 제3조, ①, 1., 가.).
+KOREAN = FIXTURES / "third-language"
 
 THREE = """plugins:
   - i18n:
@@ -21,12 +25,12 @@ THREE = """plugins:
 
 @pytest.fixture
 def three(tmp_path) -> Path:
-    """The fixture organisation with a third language (a copy of the English, for the comparisons)."""
+    """The fixture organisation with a third language, Korean."""
     repo = policy_copy(tmp_path / "repo")
-    shutil.copytree(repo / "docs/en", repo / "docs/ko")
+    shutil.copytree(KOREAN / "docs/ko", repo / "docs/ko")
     company = repo / "data/company.yml"
-    text = company.read_text(encoding="utf-8")
-    company.write_text(text + text[text.index("en:\n"):].replace("en:\n", "ko:\n", 1), encoding="utf-8")
+    company.write_text(company.read_text(encoding="utf-8") + (KOREAN / "company-ko.yml").read_text(encoding="utf-8"),
+                       encoding="utf-8")
     (repo / "mkdocs.yml").write_text(THREE, encoding="utf-8")
     return repo
 
@@ -37,14 +41,23 @@ def findings(repo: Path, *args: str) -> list[dict]:
     return json.loads(result.stdout or "[]")
 
 
+def test_the_korean_translation_passes_every_check(three):
+    result = verify(three, "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_each_translation_is_compared_with_the_original(three):
     article = three / "docs/ko/articles/03.md"
-    article.write_text(article.read_text(encoding="utf-8").replace("\n2. ", "\n9. ", 1), encoding="utf-8")
+    article.write_text(article.read_text(encoding="utf-8").replace("\n② ", "\n⑨ ", 1), encoding="utf-8")
     found = [(f["path"], f["code"], f["message"]) for f in findings(three) if f["code"].startswith("STR")]
     assert ("docs/ko/articles/03.md", "STR005",
             "art-3-p2 「２．」 (docs/ja/articles/03.md:11) has no Korean twin") in found
     assert ("docs/ko/articles/03.md", "STR005",
-            "art-3-p9 「9.」 has no Japanese original in docs/ja/articles/03.md") in found
+            "art-3-p9 「⑨」 has no Japanese original in docs/ja/articles/03.md") in found
+    # The Korean reference 전항 now points at a paragraph 8 that does not exist, and at another place
+    # than the Japanese 前項 does.
+    refs = [(f["code"], f["message"]) for f in findings(three) if f["code"].startswith("REF")]
+    assert ("REF002", "「전항」 refers to 제3조 제8항, which does not exist: 제3조 has 2 paragraphs") in refs
     # The English, compared with the same original, is untouched.
     assert not [f for f in found if f[0].startswith("docs/en/")]
 
