@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 
 from ..policy.dates import format_date
 from ..policy.reader import PolicyError, load_policy
+from ..site.nav import lang_rel
 from ..site.strings import strings
 from . import archive, feeds, pages, timeline
 from .words import words
@@ -87,8 +88,7 @@ def in_force_markdown(page, lang: str, folder: Path | None, document_prefix: str
     """The in-force text of a policy page while ``docs/`` holds an upcoming revision, else None."""
     if folder is None:
         return None
-    uri = page.file.src_uri
-    rel = uri.split("/", 1)[1] if uri.startswith(f"{lang}/") else uri
+    rel = lang_rel(page.file.src_uri, lang)
     rel = rel[len(document_prefix):] if document_prefix and rel.startswith(document_prefix) else rel
     path = folder / lang / rel
     return path.read_text(encoding="utf-8").replace("\r\n", "\n") if path.is_file() else None

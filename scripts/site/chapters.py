@@ -11,6 +11,7 @@ from mkdocs.structure.pages import Page
 
 from ..policy import model
 from ..policy.documents import SiteDocument
+from .nav import lang_rel
 
 
 def group_nav(nav: Navigation, policy: model.Policy, lang: str) -> Navigation:
@@ -64,7 +65,4 @@ def _chapters(items: list, policy: model.Policy, lang: str, prefix: str, parent)
 
 
 def _rel(item, lang: str) -> str | None:
-    if not isinstance(item, Page):
-        return None
-    uri = item.file.src_uri
-    return uri.split("/", 1)[1] if uri.startswith(f"{lang}/") else uri
+    return lang_rel(item.file.src_uri, lang) if isinstance(item, Page) else None

@@ -8,6 +8,11 @@ from ..policy import model
 from ..policy.reader import load_policy
 
 
+def lang_rel(src_uri: str, lang: str) -> str:
+    """A page's path inside its language folder: 'en/articles/06.md' → 'articles/06.md'."""
+    return src_uri.split("/", 1)[1] if src_uri.startswith(f"{lang}/") else src_uri
+
+
 def navigation(lang_dir: Path, folder: str = "") -> list[str]:
     """Preamble (the home page), articles by number, appendix, the other pages, then the history.
 

@@ -189,8 +189,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         return len(self.documents) > 1
 
     def _rel(self, page, lang: str) -> str:
-        uri = page.file.src_uri
-        return uri.split("/", 1)[1] if uri.startswith(f"{lang}/") else uri
+        return site_nav.lang_rel(page.file.src_uri, lang)
 
     def _document(self, page, lang: str) -> SiteDocument | None:
         """The document a page belongs to; None for the home page of a site of several."""
@@ -286,10 +285,10 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         """The home page of a site of several documents: its own text, then each document with its date."""
         page.meta.setdefault("description", markup_escape(config.get("site_description") or ""))
         lines = [markdown.rstrip(), ""]
+        ui = strings(lang)
         for doc in self.documents:
-            effective = self._policy(config, lang, doc).effective_date(self.state.today) or \
-                self._policy(config, self.languages.default, doc).effective_date(self.state.today)
-            ui = strings(lang)
+            # The original is authoritative for dates, as on every page of the document.
+            effective = self._policy(config, self.languages.default, doc).effective_date(self.state.today)
             when = ui["effective_after"].format(label=ui["effective"], date=format_date(effective, lang)) if effective else ""
             lines.append(f"- [{self._title(doc, lang)}]({doc.prefix}index.md){when}")
         return "\n".join(lines) + "\n"
