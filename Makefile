@@ -44,9 +44,10 @@ verify: $(RUNTIME)
 
 # The two steps of a revision that pull-request comments also do (/release, /mark; CONTRIBUTING.md):
 #   make release DATE=2027-01-01        make mark FILE=docs/en/articles/06.md   (FILE=--all: every file)
+#   make release DATE=2027-01-01 DOC=terms   (a site of several documents: the one released)
 release: $(RUNTIME)
-	@test -n "$(DATE)" || { echo "usage: make release DATE=YYYY-MM-DD (the newest line of the 附則)" >&2; exit 2; }
-	$(BIN)/python -m scripts.release "$(DATE)"
+	@test -n "$(DATE)" || { echo "usage: make release DATE=YYYY-MM-DD [DOC=ID] (the newest line of the 附則; DOC: the document, on a site of several)" >&2; exit 2; }
+	$(BIN)/python -m scripts.release "$(DATE)" $(if $(DOC),--document "$(DOC)")
 
 mark: $(RUNTIME)
 	@test -n "$(FILE)" || { echo "usage: make mark FILE=docs/en/articles/NN.md (or FILE=--all)" >&2; exit 2; }

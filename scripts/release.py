@@ -7,6 +7,10 @@ correction. Refuses (exit 2, nothing written) a date that is not the newest line
 of the 附則 / Supplementary Provisions, a date already published or earlier than
 the last revision, an archive that no longer matches its manifest, and a policy
 that fails python -m scripts.verify.
+
+On a site of several documents (mkdocs.yml's policy documents), --document ID releases one:
+docs/<lang>/<folder>/ into revisions/<folder>/DATE/ and revisions/<folder>/SHA256SUMS,
+checked against that document's 附則.
 """
 from __future__ import annotations
 
@@ -16,8 +20,7 @@ import re
 import sys
 from pathlib import Path
 
-from scripts.history import archive
-from scripts.history.release import ReleaseRefused, locked, recover, release
+from scripts.history.release import ReleaseRefused, locked, recover, release, release_target
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,6 +32,8 @@ steps for a new revision:
   3. python -m scripts.release 2027-01-01   (or make release DATE=2027-01-01, or the
      pull-request comment /release 2027-01-01)
   4. commit docs/ and revisions/ together.
+On a site of several documents, name the one released (its id in mkdocs.yml):
+  python -m scripts.release 2027-01-01 --document terms   (or make release DATE=2027-01-01 DOC=terms)
 A correction after step 3, before the pull request is merged: release the same date again.
 "Published" means listed in the default branch's revisions/SHA256SUMS (origin/HEAD, origin/main,
 main; POLICY_PUBLISHED_REF names another ref); without git every archived revision is published.
@@ -56,6 +61,9 @@ def parser() -> argparse.ArgumentParser:
                 + __doc__.split("\n\n")[1], epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("date", metavar="DATE", nargs="?",
                    help="the revision's date, YYYY-MM-DD: the newest line of the 附則")
+    p.add_argument("--document", metavar="ID", default=None,
+                   help="on a site of several documents, the one to release (its id in mkdocs.yml, e.g. "
+                        "--document terms): its folder in docs/<lang>/ and its archive revisions/<folder>/")
     p.add_argument("--recover", action="store_true",
                    help="release nothing: only clear what an interrupted release left (a release does this first)")
     p.add_argument("--root", type=Path, default=None,
@@ -70,8 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     root = args.root or (Path.cwd() if (Path.cwd() / "docs").is_dir() else ROOT)
     if args.recover:
-        if args.date is not None:
-            print("scripts.release: error: --recover takes no DATE", file=sys.stderr)
+        if args.date is not None or args.document is not None:
+            print("scripts.release: error: --recover takes no DATE or --document (it clears what any "
+                  "interrupted release left)", file=sys.stderr)
             return 2
         try:
             with locked(root):
@@ -93,7 +102,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"scripts.release: error: {args.date!r} is not a date in the form YYYY-MM-DD", file=sys.stderr)
         return 2
     try:
-        done = release(root, date, pdfs=args.pdf)
+        where = release_target(root, args.document)
+    except ReleaseRefused as err:
+        print(f"scripts.release: error: {err}", file=sys.stderr)
+        return 2
+    try:
+        done = release(root, date, pdfs=args.pdf, where=where)
     except ReleaseRefused as err:
         for line in err.recovered:
             print(f"scripts.release: {line}", file=sys.stderr)
@@ -102,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     for line in done.recovered:
         print(f"scripts.release: {line}", file=sys.stderr)
     again = " again, replacing the unpublished revision of that date" if done.replaced else ""
-    print(f"released {done.revision.name}{again}: {len(done.files)} files in {archive.ARCHIVE}/{done.revision.name}/, "
+    of = f" of {where.document.id}" if where.document.folder else ""
+    print(f"released {done.revision.name}{of}{again}: {len(done.files)} files in {done.archive}/{done.revision.name}/, "
           f"sha256 {done.revision.sha256}")
     return 0
 

@@ -122,6 +122,27 @@ def documents_project(target: Path) -> Path:
     return target
 
 
+def revise_the_terms(project: Path) -> None:
+    """The terms of service of ``documents_project`` revised on 2027-01-01, ready to release, as CONTRIBUTING
+    says: the monthly fee changed in both languages, the 附則 lines, the change notices, the English marked."""
+    for lang, old, new, line, summary in (
+            ("ja", "3,300円", "3,850円", "2027年1月1日　改定・施行", "第２条の月額料金を3,300円から3,850円に改めます。"),
+            ("en", "3,300 yen", "3,850 yen", "January 1, 2027: Revised and effective",
+             "The monthly fee of Article 2 goes from 3,300 yen to 3,850 yen.")):
+        terms = project / "docs" / lang / "terms"
+        article = terms / "articles" / "02.md"
+        text = article.read_text(encoding="utf-8")
+        assert old in text
+        article.write_text(text.replace(old, new), encoding="utf-8")
+        appendix = terms / "appendix.md"
+        appendix.write_text(appendix.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{line}\n", encoding="utf-8")
+        notice = terms / "changes" / "2027-01-01.md"
+        notice.parent.mkdir(parents=True, exist_ok=True)
+        notice.write_text(f"---\nchange: material\nannounced: 2026-11-20\n---\n\n{summary}\n", encoding="utf-8")
+    marked = run_module("scripts.translation", "mark", "--all", cwd=project)
+    assert marked.returncode == 0, marked.stderr
+
+
 @pytest.fixture(scope="session")
 def org_site(tmp_path_factory) -> Path:
     """The fixture organisation's site, built once."""

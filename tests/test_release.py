@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from scripts.policy.reader import load_policy
-from tests.conftest import FIXTURES, ROOT, org_project, run_module
+from tests.conftest import FIXTURES, ROOT, documents_project, org_project, run_module
 
 HISTORY = FIXTURES / "history" / "revisions"
 
@@ -147,8 +147,28 @@ def test_never_suggests_releasing_a_date_already_released(project):
     assert "or release 2025-07-01" not in result.stderr
 
 
+@pytest.mark.parametrize("args, expected", [
+    ((), "the site publishes several documents: name one with --document (privacy-policy, terms)"),
+    (("--document", "rules"), "no document 'rules': name one with --document (privacy-policy, terms)")])
+def test_a_site_of_several_documents_is_told_which_ids_to_choose_from(tmp_path, args, expected):
+    project = documents_project(tmp_path / "project")
+    before = snapshot(project)
+    result = release(project, "2025-01-01", *args)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == f"scripts.release: error: {expected}"
+    assert snapshot(project) == before
+
+
+def test_the_only_document_needs_no_id_and_may_be_named(project):
+    add_revision_line(project, "2027年1月1日　改定・施行", "January 1, 2027: Revised and effective")
+    result = release(project, "2027-01-01", "--document", "privacy-policy", "--no-pdf")
+    assert result.returncode == 0, result.stderr
+    assert "files in revisions/2027-01-01/" in result.stdout
+
+
 def test_help():
     result = run_module("scripts.release", "--help")
     assert result.returncode == 0
-    for word in ("DATE", "附則", "revisions/", "SHA256SUMS", "scripts.verify", "exit status"):
+    for word in ("DATE", "附則", "revisions/", "SHA256SUMS", "scripts.verify", "exit status",
+                 "--document ID", "python -m scripts.release 2027-01-01 --document terms", "DOC=terms"):
         assert word in result.stdout

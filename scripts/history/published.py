@@ -81,8 +81,8 @@ def is_published(root: Path, date: dt.date, folder: str = "revisions") -> bool:
     return True if names is None else date.isoformat() in names
 
 
-def explain(root: Path) -> str:
-    """How publication was decided, for messages."""
+def explain(root: Path, folder: str = "revisions") -> str:
+    """How publication was decided, for messages (``folder``: the document's archive)."""
     ref = default_ref(root)
-    return f"published = listed in {ref}:revisions/SHA256SUMS" if ref else \
+    return f"published = listed in {ref}:{folder}/SHA256SUMS" if ref else \
         "no git default branch found: every archived revision counts as published"

@@ -1,5 +1,9 @@
 """Snapshotting the current ``docs/`` as a revision in ``revisions/``.
 
+On a site of several documents (scripts/policy/documents.py) one document is released at a
+time, from its own folder (``docs/<lang>/terms/``) into its own archive (``revisions/terms/``),
+the folder the history reads it from.
+
 One release runs at a time (a lock on ``.release.lock``; another one is refused).
 The checks come first and nothing is written unless all pass; the files are
 copied into a staging folder beside the archive (``.release-*/``, outside
@@ -28,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..policy import locale, model, settings
+from ..policy.documents import SiteDocument
 from ..policy.dates import format_date
 from ..policy.reader import PolicyError, load_policy
 from . import archive, published
@@ -53,6 +58,29 @@ class Released:
     files: list[str]
     replaced: bool = False   # an unpublished revision of the same date was released again
     recovered: list[str] = field(default_factory=list)   # what interrupted releases left, cleared first
+    archive: str = archive.ARCHIVE   # the document's archive folder: revisions or revisions/<folder>
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a release archives: one document of the site, into its archive folder."""
+
+    document: SiteDocument
+    archive: str
+
+
+def release_target(root: Path, ident: str | None = None, naming: str = "--document") -> Target:
+    """The document ``ident`` of the site (None: its only one) and its archive folder; refused when
+    the site has several and none is named, or none is called so (``naming``: how to name one)."""
+    try:
+        site = settings.load(root)
+    except settings.SettingsError as err:
+        raise ReleaseRefused(str(err)) from None
+    try:
+        document = site.document(ident, naming)
+    except settings.SettingsError as err:
+        raise ReleaseRefused(err.message) from None   # the command's slip, not mkdocs.yml's
+    return Target(document, document.archive(site.archive))
 
 # What a release itself resolves: the verifier's findings that the newest revision line is not
 # (or no longer) archived. Every other error refuses the release.
@@ -94,48 +122,52 @@ def _verify(root: Path, verifier: Path | None = None) -> None:
                          f"must pass before a release\n{output}")
 
 
-def check_release(root: Path, date: dt.date, verifier: Path | None = None) -> tuple[dict[str, model.Policy], bool]:
+def check_release(root: Path, date: dt.date, verifier: Path | None = None,
+                  where: Target | None = None) -> tuple[dict[str, model.Policy], bool]:
     """Every reason to refuse, before anything is written.
 
     Returns the policies to archive and whether an unpublished revision of ``date`` is replaced.
+    ``where``: the document and its archive (default: the site's only document).
     """
+    where = where or release_target(root)
+    folder, document = where.archive, where.document
     try:
-        released = any(r.date == date for r in archive.read_archive(root))
+        released = any(r.date == date for r in archive.read_archive(root, folder))
     except archive.ArchiveError:
         released = False
-    replacing = released and not published.is_published(root, date)
-    own = f"{archive.ARCHIVE}/{date.isoformat()}/"
+    replacing = released and not published.is_published(root, date, folder)
+    own = f"{folder}/{date.isoformat()}/"
     # Files of the revision being replaced may differ from the manifest: they are replaced too.
-    findings = [f for f in archive.check(root) if not (replacing and f.path.startswith(own))]
+    findings = [f for f in archive.check(root, folder) if not (replacing and f.path.startswith(own))]
     if findings:
         raise ReleaseRefused("the archive does not match its manifest; restore it before releasing:\n"
                              + "\n".join(str(f) for f in findings))
     try:
         langs = settings.languages(root)
         locale.check(langs)   # the revision's PDFs are printed in each language's words
-        revisions = archive.read_archive(root, langs=langs)
-        policies = {lang: load_policy(root / "docs", lang, root=root) for lang in langs}
+        revisions = archive.read_archive(root, folder, langs=langs)
+        policies = {lang: load_policy(root / "docs", lang, root=root, folder=document.folder) for lang in langs}
     except (archive.ArchiveError, PolicyError, settings.SettingsError, locale.LocaleError) as err:
         raise ReleaseRefused(str(err)) from None
     for lang in langs:
         policy = policies[lang]
         newest = newest_line(policy)
-        where = policy.appendix.path if policy.appendix else f"docs/{lang}/"
+        shown = policy.appendix.path if policy.appendix else f"docs/{lang}/{document.prefix}"
         if newest is None:
-            raise ReleaseRefused(f"{where}: no dated revision line in the supplementary provisions (附則)")
+            raise ReleaseRefused(f"{shown}: no dated revision line in the supplementary provisions (附則)")
         if newest.date != date:
             # Suggest releasing the newest line only when that is still possible.
             released = any(r.date == newest.date for r in revisions)
             other = (f" ({newest.date.isoformat()} is already released)" if released
                      else f", or release {newest.date.isoformat()}")
             raise ReleaseRefused(
-                f"{where}:{newest.line}: {date.isoformat()} does not match the newest revision line "
+                f"{shown}:{newest.line}: {date.isoformat()} does not match the newest revision line "
                 f"'{newest.text.strip()}' ({newest.date.isoformat()}); add the line for "
                 f"{format_date(date, lang)} first{other}")
     known = ", ".join(r.name for r in revisions)
     if released and not replacing:
-        raise ReleaseRefused(f"{date.isoformat()} is already released ({archive.ARCHIVE}/{date.isoformat()}/) and "
-                             f"published ({published.explain(root)}); published revisions are never replaced; for a "
+        raise ReleaseRefused(f"{date.isoformat()} is already released ({folder}/{date.isoformat()}/) and "
+                             f"published ({published.explain(root, folder)}); published revisions are never replaced; for a "
                              "new revision, add its line to the 附則 (and the Supplementary Provisions) first")
     if revisions and date < revisions[-1].date:
         raise ReleaseRefused(f"{date.isoformat()} is earlier than the last revision {revisions[-1].name} "
@@ -144,24 +176,29 @@ def check_release(root: Path, date: dt.date, verifier: Path | None = None) -> tu
     return policies, replacing
 
 
-def _pdfs(root: Path, date: dt.date, policies: dict[str, model.Policy]) -> dict[str, bytes]:
-    """The revision's PDFs (full text, and 新旧対照表 against the revision before), printed before anything is written."""
+def _pdfs(root: Path, date: dt.date, policies: dict[str, model.Policy], folder: str = archive.ARCHIVE) -> dict[str, bytes]:
+    """The revision's PDFs (full text, and 新旧対照表 against the document's revision before), printed
+    before anything is written."""
     from . import pdf
     try:
-        earlier = [r for r in archive.read_archive(root) if r.date < date]
+        earlier = [r for r in archive.read_archive(root, folder) if r.date < date]
         previous = {lang: earlier[-1].policy(lang) for lang in policies} if earlier else None
         return pdf.revision_pdfs(root, date, dict(policies), previous)
     except (pdf.PdfError, archive.ArchiveError) as err:
         raise ReleaseRefused(f"{err}; or release without PDFs: --no-pdf") from None
 
 
-def release(root: Path, date: dt.date, verifier: Path | None = None, pdfs: bool = True) -> Released:
+def release(root: Path, date: dt.date, verifier: Path | None = None, pdfs: bool = True,
+            where: Target | None = None) -> Released:
+    """Release the revision of ``date`` of one document (``where``, see :func:`release_target`; default the
+    site's only one)."""
     with locked(root):
         undone = recover(root)
         try:
-            policies, replacing = check_release(root, date, verifier)
-            printed = _pdfs(root, date, policies) if pdfs else {}
-            done = _write(root, date, policies, printed, replacing)
+            where = where or release_target(root)
+            policies, replacing = check_release(root, date, verifier, where)
+            printed = _pdfs(root, date, policies, where.archive) if pdfs else {}
+            done = _write(root, date, policies, printed, replacing, where)
         except ReleaseRefused as err:
             err.recovered = undone
             raise
@@ -209,15 +246,30 @@ def _undo(root: Path, stopped: archive.Interrupted) -> None:
         stopped.old.rename(target)
 
 
+def _archives(root: Path) -> set[str]:
+    """The archive folders of the site's documents (the default one when mkdocs.yml cannot be read)."""
+    try:
+        site = settings.load(root)
+    except settings.SettingsError:
+        return {archive.ARCHIVE}
+    return {document.archive(site.archive) for document in site.documents}
+
+
 def recover(root: Path) -> list[str]:
     """Clear what interrupted releases left (under the lock, so none of them is running): undo a release
     stopped before its manifest step, remove the staging folders. Returns one sentence per leftover."""
     done = []
-    try:
-        listed = [r.date for r in archive.read_archive(root)]
-    except archive.ArchiveError:
-        listed = []
-    undoable = {stopped.staging for stopped in archive.interrupted(root, archive.ARCHIVE, listed)}
+    # A journal names the archive its release wrote to (any document's); only the site's own
+    # archives are undone, so a journal naming another folder moves nothing.
+    named = {stopped.archive for staging in archive.staging_folders(root)
+             if (stopped := archive.journal(staging)) is not None}
+    undoable = set()
+    for folder in sorted(named & _archives(root)):
+        try:
+            listed = [r.date for r in archive.read_archive(root, folder)]
+        except archive.ArchiveError:
+            listed = []
+        undoable |= {stopped.staging for stopped in archive.interrupted(root, folder, listed)}
     for staging in archive.staging_folders(root):
         stopped = archive.journal(staging)
         try:
@@ -253,24 +305,25 @@ def recover(root: Path) -> list[str]:
 
 
 def _write(root: Path, date: dt.date, policies: dict[str, model.Policy], printed: dict[str, bytes],
-           replacing: bool) -> Released:
+           replacing: bool, where: Target) -> Released:
     """Write the revision so that, killed at any instant, the archive is the old one or the new one.
 
     Everything is written in a staging folder beside the archive; then the old revision (a release
     again) is moved out, the new one moved in, and the manifest replaced, each one rename. Until that
     last rename readers take the old archive (archive.interrupted), after it the new one.
     """
-    folder = archive.archive_dir(root)
-    target = folder / date.isoformat()
-    revision = archive.Revision(date, target)
+    folder = archive.archive_dir(root, where.archive)
+    placed = folder / date.isoformat()
+    revision = archive.Revision(date, placed)
     copied: list[str] = []
     try:
-        folder.mkdir(exist_ok=True)
-        staging = archive.Interrupted(Path(tempfile.mkdtemp(prefix=archive.STAGING, dir=root)), date)
+        folder.mkdir(parents=True, exist_ok=True)
+        staging = archive.Interrupted(Path(tempfile.mkdtemp(prefix=archive.STAGING, dir=root)), date, where.archive)
     except OSError as err:
         raise ReleaseRefused(f"cannot write the revision: {err}") from None
     try:
-        files = [(root / "docs" / lang / doc.rel, f"{lang}/{doc.rel}") for lang, policy in policies.items()
+        files = [(where.document.lang_dir(root / "docs", lang) / doc.rel, f"{lang}/{doc.rel}")
+                 for lang, policy in policies.items()
                  for doc in policy.documents if doc.kind != model.PAGE]   # generated pages are not policy text
         for source, rel in files:
             destination = staging.new / rel
@@ -285,7 +338,7 @@ def _write(root: Path, date: dt.date, policies: dict[str, model.Policy], printed
             destination.write_bytes(data)
             revision.files[rel] = archive.sha256_file(destination)
             copied.append(rel)
-        manifest = archive.manifest_path(root)
+        manifest = archive.manifest_path(root, where.archive)
         lines = manifest.read_text(encoding="utf-8").splitlines() if manifest.exists() else []
         own = f"  {date.isoformat()}/"
         lines = sorted([line for line in lines if line.strip() and own not in line] + revision.manifest_lines(),
@@ -293,13 +346,13 @@ def _write(root: Path, date: dt.date, policies: dict[str, model.Policy], printed
         _write_file(staging.staging / archive.MANIFEST, "".join(line + "\n" for line in lines))
         _stop("staged")
         pending = staging.staging / (archive.JOURNAL + ".tmp")
-        _write_file(pending, json.dumps({"date": date.isoformat(), "archive": archive.ARCHIVE}) + "\n")
+        _write_file(pending, json.dumps({"date": date.isoformat(), "archive": where.archive}) + "\n")
         os.replace(pending, staging.staging / archive.JOURNAL)
         _stop("journal")
-        if replacing and target.exists():
-            target.rename(staging.old)
+        if replacing and placed.exists():
+            placed.rename(staging.old)
             _stop("retired")
-        staging.new.rename(target)
+        staging.new.rename(placed)
         _stop("placed")
         os.replace(staging.staging / archive.MANIFEST, manifest)
         _stop("committed")
@@ -313,7 +366,7 @@ def _write(root: Path, date: dt.date, policies: dict[str, model.Policy], printed
         raise ReleaseRefused(f"cannot write the revision: {err}") from None
     (staging.staging / archive.JOURNAL).unlink(missing_ok=True)
     shutil.rmtree(staging.staging, ignore_errors=True)
-    return Released(revision, copied, replacing)
+    return Released(revision, copied, replacing, archive=where.archive)
 
 
 def _write_file(path: Path, text: str) -> None:

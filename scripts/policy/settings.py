@@ -63,8 +63,9 @@ class Settings:
         """Each document's type (privacy-policy, terms-of-service …)."""
         return tuple(doc.type for doc in self.documents)
 
-    def document(self, ident: str | None) -> SiteDocument:
-        """The document named ``ident``; None: the only one (a SettingsError when there are several)."""
+    def document(self, ident: str | None, naming: str = "--document") -> SiteDocument:
+        """The document named ``ident``; None: the only one (a SettingsError when there are several,
+        saying how to name one: ``naming``)."""
         if ident is None and len(self.documents) == 1:
             return self.documents[0]
         for doc in self.documents:
@@ -72,7 +73,7 @@ class Settings:
                 return doc
         names = ", ".join(d.id for d in self.documents)
         what = f"no document {ident!r}" if ident else "the site publishes several documents"
-        raise SettingsError(CONFIG, 1, f"{what}: name one with --document ({names})")
+        raise SettingsError(CONFIG, 1, f"{what}: name one with {naming} ({names})")
 
 
 class _Loader(yaml.SafeLoader):

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from scripts.history import archive
-from tests.conftest import ROOT, run_module
+from tests.conftest import ROOT, documents_project, revise_the_terms, run_module
 from tests.test_release import project_at_second_revision
 
 GIT_ENV = {"GIT_AUTHOR_NAME": "Legal", "GIT_AUTHOR_EMAIL": "legal@example.com",
@@ -209,4 +209,38 @@ def test_what_an_earlier_release_left_in_the_archive_is_cleared(project):
     result = run_module("scripts.release", "--recover", cwd=project)
     assert result.returncode == 0, result.stderr
     assert "removed revisions/SHA256SUMS.partial" in result.stdout
+    assert on_disk(project) == before
+
+
+def test_a_killed_release_of_one_document_is_undone_in_that_documents_archive(tmp_path):
+    project = documents_project(tmp_path / "project")
+    revise_the_terms(project)
+    before = on_disk(project)
+    killed = release(project, "2027-01-01", "--document", "terms", stop="placed")
+    assert killed.returncode == -signal.SIGKILL
+    assert (project / "revisions/terms/2027-01-01/ja/appendix.md").is_file()   # in place, not listed
+    assert [r.name for r in archive.read_archive(project, "revisions/terms")] == ["2025-01-01"]
+    assert archive.check(project, "revisions/terms") == [] and archive.check(project, "revisions/privacy") == []
+    assert verify(project)[0] == 1   # the terms' 2027-01-01 line is still unreleased (REV007)
+    result = run_module("scripts.release", "--recover", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "undid the interrupted release of 2027-01-01" in result.stdout
+    assert leftovers(project) == [] and on_disk(project) == before
+    again = release(project, "2027-01-01", "--document", "terms")
+    assert again.returncode == 0, again.stderr
+    assert "2027-01-01" in [r.name for r in archive.read_archive(project, "revisions/terms")]
+
+
+def test_a_journal_naming_no_archive_of_the_site_moves_nothing(project, tmp_path):
+    outside = tmp_path / "outside"
+    (outside / "2027-01-01").mkdir(parents=True)
+    fake = project / ".release-fake"
+    (fake / "new").mkdir(parents=True)
+    (fake / "journal").write_text('{"date": "2027-01-01", "archive": "../outside"}\n', encoding="utf-8")
+    (fake / "SHA256SUMS").write_text("", encoding="utf-8")
+    before = on_disk(project)
+    result = run_module("scripts.release", "--recover", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "removed .release-fake" in result.stdout
+    assert (outside / "2027-01-01").is_dir() and not list(fake.parent.glob(".release-*"))
     assert on_disk(project) == before

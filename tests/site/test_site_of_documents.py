@@ -3,11 +3,12 @@ the home page lists them with their effective dates; a site of one keeps today's
 from __future__ import annotations
 
 import json
+import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import build_site, documents_project
+from tests.conftest import BUILD_TODAY, build_site, documents_project, revise_the_terms, run_module
 
 DOCUMENTS = {"privacy": ("個人情報の取扱方針", "Personal Information Policy", "2024-04-01"),
              "terms": ("利用規約", "Terms of Service", "2025-01-01")}
@@ -74,3 +75,47 @@ def test_search_indexes_every_documents_text(site):
     entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
     assert set(entry["languages"]) == {"ja", "en"}
     assert entry["languages"]["ja"]["page_count"] >= 2 * 6   # preamble, articles, appendix of both documents
+
+
+def files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_document_is_released_on_its_own(tmp_path):
+    project = documents_project(tmp_path / "project")
+    revise_the_terms(project)
+    privacy = files(project / "revisions/privacy")
+    result = run_module("scripts.release", "2027-01-01", "--document", "terms", cwd=project,
+                        env={"POLICY_TODAY": BUILD_TODAY})
+    assert result.returncode == 0, result.stderr
+    assert "released 2027-01-01 of terms" in result.stdout and "revisions/terms/2027-01-01/" in result.stdout
+    # The terms' folder of each language, into the terms' archive, with its PDFs and their hashes.
+    revision = project / "revisions/terms/2027-01-01"
+    assert (revision / "ja/articles/02.md").read_bytes() == (project / "docs/ja/terms/articles/02.md").read_bytes()
+    assert "3,850 yen" in (revision / "en/articles/02.md").read_text(encoding="utf-8")
+    assert not (revision / "ja/changes").exists() and not (revision / "ja/full-text.md").exists()
+    manifest = (project / "revisions/terms/SHA256SUMS").read_text(encoding="utf-8")
+    listed = {line.split("  ", 1)[1] for line in manifest.splitlines()}
+    assert {"2027-01-01/ja/articles/02.md", "2027-01-01/en/appendix.md", "2027-01-01/ja/pdf/policy.pdf",
+            "2027-01-01/en/pdf/table.pdf"} <= listed and "2025-01-01/ja/appendix.md" in listed
+    check = subprocess.run(["sha256sum", "--check", "--quiet", "SHA256SUMS"], cwd=project / "revisions/terms",
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    # The privacy policy's archive is as it was; nothing is written beside the documents' archives.
+    assert files(project / "revisions/privacy") == privacy
+    assert sorted(p.name for p in (project / "revisions").iterdir()) == ["privacy", "terms"]
+    assert not list(project.glob(".release-*"))
+    verify = run_module("scripts.verify", "--strict", cwd=project, env={"POLICY_TODAY": BUILD_TODAY})
+    assert (verify.returncode, verify.stdout) == (0, ""), verify.stdout + verify.stderr
+    # The strict build shows the terms' new revision in their history, and the privacy policy's as it was.
+    site = tmp_path / "site"
+    built = build_site(project, site)
+    assert built.returncode == 0, built.stderr
+    for prefix in ("", "en/"):
+        terms = json.loads((site / prefix / "terms/history/index.json").read_text(encoding="utf-8"))
+        assert [r["date"] for r in terms["revisions"]] == ["2027-01-01", "2025-01-01"]   # newest first
+        assert (site / prefix / "terms/history/2027-01-01/index.html").is_file()
+        others = json.loads((site / prefix / "privacy/history/index.json").read_text(encoding="utf-8"))
+        assert [r["date"] for r in others["revisions"]] == ["2024-04-01"]
+    history = soup(site / "en/terms/history/index.html").get_text(" ", strip=True)
+    assert "The monthly fee of Article 2 goes from 3,300 yen to 3,850 yen." in history
