@@ -85,7 +85,7 @@ def atom(timeline: Timeline, lang: str, site_url: str, prefix: str, author: str,
     feed = FeedGenerator()
     history_url = _url(site_url, prefix, f"{FOLDER}/")
     feed.id(history_url)
-    feed.title(w["feed_title"])
+    feed.title(w["feed_title"].format(document=timeline.title(lang)))
     feed.language(lang)
     feed.link(href=history_url, rel="alternate", type="text/html")
     feed.link(href=_url(site_url, prefix, f"{FOLDER}/atom.xml"), rel="self", type="application/atom+xml")

@@ -110,7 +110,7 @@ def _articles(timeline: Timeline, entry: Entry, lang: str) -> str:
 
 def index_markdown(timeline: Timeline, lang: str) -> str:
     w = words(lang)
-    out = [f"# {w['history']}", "", w["history_intro"], ""]
+    out = [f"# {w['history']}", "", w["history_intro"].format(document=timeline.title(lang)), ""]
     for entry in timeline.newest_first:
         date = format_date(entry.date, lang)
         aside = w["parenthesised"].format(text=_status(entry, lang))

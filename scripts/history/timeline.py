@@ -42,8 +42,12 @@ class Timeline:
     entries: list[Entry]                       # oldest first
     notices: dict = field(default_factory=dict)   # lang → date name → notices.Notice
     languages: tuple[str, ...] = settings.DEFAULT_LANGUAGES   # the site's, the original first
+    titles: dict = field(default_factory=dict)   # lang → the document's name (its history and feeds say it)
     _policies: dict = field(default_factory=dict)
     _comparisons: dict = field(default_factory=dict)
+
+    def title(self, lang: str) -> str:
+        return self.titles.get(lang, "")
 
     @property
     def newest_first(self) -> list[Entry]:
@@ -149,7 +153,17 @@ def build(root: Path, today: dt.date, folder: str = archive.ARCHIVE, langs: tupl
     entries: list[Entry] = []
     for revision in revisions:
         entries.append(Entry(revision, status_of(revision.date, current, today), entries[-1] if entries else None))
-    return Timeline(root, today, entries, read, langs)
+    return Timeline(root, today, entries, read, langs, document_titles(root, document, langs))
+
+
+def document_titles(root: Path, document: str, langs: tuple[str, ...]) -> dict[str, str]:
+    """The name, in each language, of the document kept in the folder ``document`` (mkdocs.yml)."""
+    try:
+        site = settings.load(root)
+    except settings.SettingsError as err:
+        raise archive.ArchiveError(err.path, err.line, err.message) from None
+    names = site.titles(site.by_folder(document))
+    return {lang: names.get(lang) or names.get(langs[0]) or "" for lang in langs}
 
 
 _cache: dict = {}

@@ -23,6 +23,7 @@ class SiteDocument:
     id: str
     folder: str = ""        # '' = the whole language folder (a site of one document)
     type: str = DEFAULT_TYPE
+    titles: tuple[tuple[str, str], ...] = ()   # (language, its name in that language), as configured
 
     def lang_dir(self, docs: Path, lang: str) -> Path:
         """Where this document's files are in one language: docs/<lang>/ or docs/<lang>/<folder>/."""
@@ -36,6 +37,22 @@ class SiteDocument:
     def prefix(self) -> str:
         """The document's path in a language's URLs: '' or 'terms/'."""
         return f"{self.folder}/" if self.folder else ""
+
+
+def titles(doc: SiteDocument, languages: tuple[str, ...], site_names: dict[str, str], several: bool) -> dict[str, str]:
+    """The document's name in each language (the original first in ``languages``).
+
+    Its configured title; a site of one document is named by its site name (the i18n
+    language's ``site_name``), so a site that configures no title keeps the name it shows in
+    its header; else the original's title, so a translation never shows a bare id.
+    """
+    configured = dict(doc.titles)
+    original = languages[0] if languages else ""
+    out = {}
+    for lang in languages:
+        name = configured.get(lang) or (site_names.get(lang) if not several else None)
+        out[lang] = name or configured.get(original) or site_names.get(lang) or doc.id
+    return out
 
 
 def from_config(entries, line_of) -> tuple[list[SiteDocument], list[tuple[int, str]]]:
@@ -52,7 +69,13 @@ def from_config(entries, line_of) -> tuple[list[SiteDocument], list[tuple[int, s
             continue
         ident = str(entry["id"])
         folder = str(entry.get("folder") or "")
-        documents.append(SiteDocument(ident, folder, str(entry.get("type") or ident)))
+        title = entry.get("title") or {}
+        if not isinstance(title, dict) or not all(isinstance(v, str) and v.strip() for v in title.values()):
+            problems.append((line_of(f"id: {ident}"), f"document {ident!r}: its title is one name per language: "
+                             "write 'title: {ja: 利用規約, en: Terms of Service}'"))
+            title = {}
+        named = tuple((str(lang), str(name).strip()) for lang, name in title.items())
+        documents.append(SiteDocument(ident, folder, str(entry.get("type") or ident), named))
     if len(documents) > 1:
         seen: set[str] = set()
         for doc in documents:

@@ -25,7 +25,7 @@ HISTORY_KEYS = (
     "compare_button", "compare_noscript", "past_banner", "upcoming_banner", "current_banner", "current_link",
     "legend", "legend_ins", "legend_del", "inserted", "deleted", "changed", "renumbered", "unchanged", "added",
     "removed", "was", "before", "after", "no_change", "none", "feed_title", "feed_entry", "feed_changes",
-    "history_link", "compare_link", "feed_link", "json_link", "lang_name", "table", "document_title",
+    "history_link", "compare_link", "feed_link", "json_link", "lang_name", "table",
     "pdf_full_text", "pdf_table", "table_title", "table_page_title", "table_new", "table_old", "table_caption",
     "table_legend", "new_clause", "deleted_clause", "table_omitted", "table_show_all", "table_renumbered",
     "clause_changed", "summary_heading", "material", "editorial", "announced", "clause_upcoming",

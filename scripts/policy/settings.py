@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from .documents import SiteDocument, from_config
+from .documents import titles as document_titles
 
 from .finding import ERROR, Finding, quote
 from .rules import CONFIGURATION, OFF, SEVERITIES, rule
@@ -53,6 +54,7 @@ class Settings:
     legal_profile: str
     rules: str
     documents: tuple[SiteDocument, ...]  # what the site publishes (scripts/policy/documents.py)
+    site_names: tuple[tuple[str, str], ...] = ()   # (language, its site_name)
 
     @property
     def original(self) -> str:
@@ -62,6 +64,14 @@ class Settings:
     def document_types(self) -> tuple[str, ...]:
         """Each document's type (privacy-policy, terms-of-service …)."""
         return tuple(doc.type for doc in self.documents)
+
+    def titles(self, doc: SiteDocument) -> dict[str, str]:
+        """The document's name in each of the site's languages (scripts/policy/documents.py)."""
+        return document_titles(doc, self.languages, dict(self.site_names), len(self.documents) > 1)
+
+    def by_folder(self, folder: str) -> SiteDocument:
+        """The document kept in ``folder`` ('' on a site of one), or a bare one for a folder not configured."""
+        return next((doc for doc in self.documents if doc.folder == folder), SiteDocument(folder or "policy", folder))
 
     def document(self, ident: str | None, naming: str = "--document") -> SiteDocument:
         """The document named ``ident``; None: the only one (a SettingsError when there are several,
@@ -156,8 +166,12 @@ def load(root: Path, config: str = CONFIG) -> Settings:
     if problems:
         line, message = problems[0]
         raise SettingsError(config, line, f"policy plugin, documents: {message}")
+    # static-i18n: a language's own site_name, else the configuration's.
+    site_names = {str(lang.get("locale")): str(lang.get("site_name") or data.get("site_name") or "")
+                  for lang in i18n.get("languages") or [] if isinstance(lang, dict)}
     return Settings(root, ordered, str(options["company"]), str(options["archive"]), str(options["time_zone"]),
-                    str(options["legal_profile"]), str(options["rules"]), tuple(documents))
+                    str(options["legal_profile"]), str(options["rules"]), tuple(documents),
+                    tuple((lang, name) for lang, name in site_names.items() if name))
 
 
 def languages(root: Path, config: str = CONFIG) -> tuple[str, ...]:

@@ -34,6 +34,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from ..history import site as history
 from ..policy import locale, model, profile
 from ..policy.documents import SiteDocument, from_config
+from ..policy.documents import titles as document_titles
 from ..policy.files import LINK, outside
 from ..policy.company import names, read_company
 from ..policy.dates import format_date
@@ -114,7 +115,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         self.root: Path | None = None
         self.authors: dict[str, str] = {}
         self.documents: list[SiteDocument] = []
-        self.titles: dict[str, dict] = {}
+        self.titles: dict[str, dict[str, str]] = {}   # document id → lang → its name
 
     # --- the i18n plugin's view of the build --------------------------------------------
 
@@ -151,12 +152,15 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
             locale.check(self.languages.codes)
         except locale.LocaleError as err:
             raise PluginError(f"policy: {err}") from None
-        entries = [{"id": d.id, "folder": d.folder, "type": d.type} for d in self.config.documents]
+        entries = [{"id": d.id, "folder": d.folder, "type": d.type, "title": d.title} for d in self.config.documents]
         documents, problems = from_config(entries, lambda word: 0)
         if problems:
             raise PluginError(f"policy: documents: {problems[0][1]}")
         self.documents = documents
-        self.titles = {d.id: dict(d.title or {}) for d in self.config.documents}
+        # Each document's name per language, as the tools read it (scripts/policy/documents.py).
+        site_names = {lang.locale: lang.site_name or config.site_name for lang in self._i18n(config).config.languages}
+        self.titles = {doc.id: document_titles(doc, self.languages.codes, site_names, self.several)
+                       for doc in self.documents}
         try:
             self.authors = names(read_company(self.root / self.config.company, self.config.company)[0])
         except PolicyError as err:
@@ -199,8 +203,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         return next((doc for doc in self.documents if doc.folder == first), None)
 
     def _title(self, doc: SiteDocument, lang: str) -> str:
-        titles = self.titles.get(doc.id, {})
-        return str(titles.get(lang) or titles.get(self.languages.default) or doc.id)
+        return self.titles[doc.id][lang]
 
     def on_files(self, files, config):
         # Only the repository's own files are published: a symlink in docs/ or overrides/ (to
@@ -326,7 +329,10 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
         effective = self._policy(config, self.languages.default, document).effective_date(self.state.today) \
             if document else None
         context["policy_lang"] = lang
-        context["policy_ui"] = strings(lang)
+        ui = dict(strings(lang))
+        # The 404's way home names the site, in the language's own site name.
+        ui["home"] = ui["home"].format(site=config.site_name)
+        context["policy_ui"] = ui
         context["policy_effective"] = format_date(effective, lang) if effective else ""
         context["policy_effective_iso"] = effective.isoformat() if effective else ""
         context["policy_upcoming"] = history.upcoming(lang, self._timeline(document), self.languages.default,

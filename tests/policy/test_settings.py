@@ -67,6 +67,31 @@ def test_the_only_document_needs_no_name_and_an_unknown_one_is_named(tmp_path):
     assert "no document 'terms'" in err.value.message and "privacy-policy" in err.value.message
 
 
+def test_a_documents_name_is_its_title_else_the_site_name(tmp_path):
+    site = settings.load(ROOT)
+    # One document with no title: the site's name in each language, as its header shows it.
+    assert site.titles(site.document(None)) == {"ja": "プライバシーポリシー", "en": "Privacy Policy"}
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: 規約\nplugins:\n  - i18n:\n      languages:\n        - locale: ja\n          default: true\n"
+        "        - locale: en\n        - locale: ko\n  - policy:\n      documents:\n"
+        "        - id: privacy\n          folder: privacy\n          title: {ja: 個人情報の取扱方針, en: Privacy Notice}\n"
+        "        - id: terms\n          folder: terms\n          title: {ja: 利用規約, en: Terms, ko: 이용약관}\n",
+        encoding="utf-8")
+    site = settings.load(tmp_path)
+    # A language the title leaves out reads the original's name, never a bare id.
+    assert site.titles(site.document("privacy")) == {"ja": "個人情報の取扱方針", "en": "Privacy Notice", "ko": "個人情報の取扱方針"}
+    assert site.titles(site.by_folder("terms"))["ko"] == "이용약관"
+
+
+def test_a_title_that_is_not_one_name_per_language_is_named(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text(
+        "plugins:\n  - policy:\n      documents:\n        - id: privacy\n          folder: privacy\n"
+        "        - id: terms\n          folder: terms\n          title: 利用規約\n", encoding="utf-8")
+    with pytest.raises(settings.SettingsError) as err:
+        settings.load(tmp_path)
+    assert err.value.line == 6 and "title: {ja: 利用規約, en: Terms of Service}" in err.value.message
+
+
 def test_a_broken_mkdocs_yml_is_named_with_its_line(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - i18n: [\n", encoding="utf-8")
     with pytest.raises(settings.SettingsError) as caught:
