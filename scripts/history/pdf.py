@@ -23,7 +23,6 @@ from ..policy.compare import clause_text, compare_policies
 from ..policy.dates import format_date
 from ..policy.errors import PolicyError
 from . import table
-from .timeline import document_titles
 from .words import words
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -121,12 +120,9 @@ def print_pdfs(jobs: dict[str, tuple[str, str, str, str, bool]]) -> dict[str, by
 
 
 def revision_pdfs(root: Path, date, policies: dict[str, model.Policy],
-                  previous: dict[str, model.Policy] | None, titles: dict[str, str] | None = None) -> dict[str, bytes]:
+                  previous: dict[str, model.Policy] | None, titles: dict[str, str]) -> dict[str, bytes]:
     """The PDFs of a revision, keyed by their path in the revision (``ja/pdf/policy.pdf``);
-    ``titles``: the document's name in each language, printed in every page's header (default:
-    the site's only document's)."""
-    if titles is None:
-        titles = document_titles(root, "", tuple(policies))
+    ``titles``: the document's name in each language, printed in every page's header."""
     jobs = {}
     for lang, policy in policies.items():
         w = words(lang)

@@ -35,7 +35,7 @@ from ..policy import locale, model, settings
 from ..policy.documents import SiteDocument
 from ..policy.dates import format_date
 from ..policy.reader import PolicyError, load_policy
-from . import archive, published
+from . import archive, published, timeline
 
 
 # Held by the running release (one at a time); never deleted, as removing a lock file races.
@@ -176,14 +176,15 @@ def check_release(root: Path, date: dt.date, verifier: Path | None = None,
     return policies, replacing
 
 
-def _pdfs(root: Path, date: dt.date, policies: dict[str, model.Policy], folder: str = archive.ARCHIVE) -> dict[str, bytes]:
+def _pdfs(root: Path, date: dt.date, policies: dict[str, model.Policy], where: Target) -> dict[str, bytes]:
     """The revision's PDFs (full text, and 新旧対照表 against the document's revision before), printed
     before anything is written."""
     from . import pdf
     try:
-        earlier = [r for r in archive.read_archive(root, folder) if r.date < date]
+        earlier = [r for r in archive.read_archive(root, where.archive) if r.date < date]
         previous = {lang: earlier[-1].policy(lang) for lang in policies} if earlier else None
-        return pdf.revision_pdfs(root, date, dict(policies), previous)
+        titles = timeline.document_titles(root, where.document, tuple(policies))
+        return pdf.revision_pdfs(root, date, dict(policies), previous, titles)
     except (pdf.PdfError, archive.ArchiveError) as err:
         raise ReleaseRefused(f"{err}; or release without PDFs: --no-pdf") from None
 
@@ -197,7 +198,7 @@ def release(root: Path, date: dt.date, verifier: Path | None = None, pdfs: bool 
         try:
             where = where or release_target(root)
             policies, replacing = check_release(root, date, verifier, where)
-            printed = _pdfs(root, date, policies, where.archive) if pdfs else {}
+            printed = _pdfs(root, date, policies, where) if pdfs else {}
             done = _write(root, date, policies, printed, replacing, where)
         except ReleaseRefused as err:
             err.recovered = undone
