@@ -5,6 +5,7 @@ request's. A comment whose first line is a command is answered with a commit to 
 request's branch:
 
   /release 2027-01-01              archive docs/ as the revision of that date (scripts.release)
+  /release 2027-01-01 terms        on a site of several documents: archive that one (its id in mkdocs.yml)
   /mark docs/en/articles/06.md …   record that these English files are up to date (scripts.translation mark)
   /mark --all                      the same for every English file
 
@@ -39,6 +40,8 @@ WRITERS = ("OWNER", "MEMBER", "COLLABORATOR")
 BOT = ("github-actions[bot]", "41898282+github-actions[bot]@users.noreply.github.com")
 _COMMAND = re.compile(r"^/(release|mark)(?:[ \t]+(.*?))?[ \t]*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A document's id as mkdocs.yml names it; a letter first, so a second date or an option is no id.
+_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$")
 _ENGLISH = re.compile(r"^docs/en/(?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+\.md$")
 _BRANCH = re.compile(r"^[A-Za-z0-9._/-]{1,200}$")
 EXIT_OK, EXIT_REFUSED = 0, 2
@@ -69,13 +72,14 @@ def parse_body(body: str) -> tuple[str, tuple[str, ...]]:
                       "`/mark docs/en/….md` on the first line")
     name, rest = match[1], (match[2] or "").split()
     if name == "release":
-        if len(rest) != 1 or not _DATE.match(rest[0]):
-            raise Refused("write the revision's date: `/release YYYY-MM-DD` (the newest line of the 附則)")
+        if not 1 <= len(rest) <= 2 or not _DATE.match(rest[0]) or not all(_ID.match(r) for r in rest[1:]):
+            raise Refused("write the revision's date: `/release YYYY-MM-DD` (the newest line of the 附則), and on "
+                          "a site of several documents the document's id: `/release YYYY-MM-DD terms`")
         try:
             dt.date.fromisoformat(rest[0])
         except ValueError:
             raise Refused(f"{rest[0]} is not a real date; write `/release YYYY-MM-DD`") from None
-        return name, (rest[0],)
+        return name, tuple(rest)
     if rest == ["--all"]:
         return name, ("--all",)
     if not rest:
@@ -143,14 +147,18 @@ def _inside(folder: Path):
 def run(command: Command, repo: Path) -> str:
     """Run the command in the checkout ``repo``; return what it did, in a sentence."""
     if command.name == "release":
-        from scripts.history.release import ReleaseRefused, release
+        from scripts.history.release import ReleaseRefused, release, release_target
+        date, ident = command.args[0], (command.args[1:] or (None,))[0]
         try:
-            done = release(repo, dt.date.fromisoformat(command.args[0]), verifier=ROOT)
+            # The branch's mkdocs.yml is read as data, to find the document's folders.
+            where = release_target(repo, ident, naming=f"`/release {date} ID`")
+            done = release(repo, dt.date.fromisoformat(date), verifier=ROOT, where=where)
         except ReleaseRefused as err:
             raise Refused(str(err)) from None
+        of = f" of {where.document.id}" if where.document.folder else ""
         again = " again (it was not yet published, so the corrected text replaces it)" if done.replaced else ""
-        return (f"released {done.revision.name}{again}: {len(done.files)} files in revisions/{done.revision.name}/, "
-                f"sha256 {done.revision.sha256}")
+        return (f"released {done.revision.name}{of}{again}: {len(done.files)} files in "
+                f"{done.archive}/{done.revision.name}/, sha256 {done.revision.sha256}")
     from scripts import translation
     args = ["mark", "--all"] if command.args == ("--all",) else ["mark", *command.args]
     with _inside(repo):
@@ -169,7 +177,7 @@ def commit(command: Command, repo: Path, push: bool) -> bool:
     _git(repo, "add", "--all", "--", "docs", "revisions")
     if not _git(repo, "diff", "--cached", "--name-only").strip():
         return False
-    what = f"Release the revision of {command.args[0]}" if command.name == "release" else \
+    what = f"Release the revision of {' of '.join(command.args)}" if command.name == "release" else \
         "Mark the English translation current: " + ", ".join(command.args)
     message = f"{what}\n\nAnswering `{command.text}` by @{command.user} in #{command.pr}."
     name, email = BOT

@@ -33,7 +33,8 @@ steps for a new revision:
      pull-request comment /release 2027-01-01)
   4. commit docs/ and revisions/ together.
 On a site of several documents, name the one released (its id in mkdocs.yml):
-  python -m scripts.release 2027-01-01 --document terms   (or make release DATE=2027-01-01 DOC=terms)
+  python -m scripts.release 2027-01-01 --document terms   (or make release DATE=2027-01-01 DOC=terms,
+  or the pull-request comment /release 2027-01-01 terms)
 A correction after step 3, before the pull request is merged: release the same date again.
 "Published" means listed in the default branch's revisions/SHA256SUMS (origin/HEAD, origin/main,
 main; POLICY_PUBLISHED_REF names another ref); without git every archived revision is published.

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from scripts.pr_command import Refused, branch_of, from_event, parse_body
-from tests.conftest import FIXTURES, ORG, ROOT, run_module
+from tests.conftest import FIXTURES, ORG, ROOT, documents_project, revise_the_terms, run_module
 
 GITHUB = FIXTURES / "github"
 GIT_ENV = {"GIT_AUTHOR_NAME": "Legal", "GIT_AUTHOR_EMAIL": "legal@example.com",
@@ -54,7 +54,13 @@ def test_comments_that_are_no_command_to_answer_are_refused(name, message):
         from_event(event(name))
 
 
+def test_a_release_comment_may_name_the_document():
+    assert parse_body("/release 2027-01-01 terms") == ("release", ("2027-01-01", "terms"))
+
+
 @pytest.mark.parametrize("body", ["/release", "/release 2027/01/01", "/release 2027-01-01 2027-02-01",
+                                  "/release 2027-01-01 terms rules", "/release 2027-01-01 --document",
+                                  "/release 2027-01-01 ../terms",
                                   "/mark", "/mark docs/ja/articles/06.md", "/mark docs/en/../../x.md",
                                   "/releases 2027-01-01", "please /release 2027-01-01", "/mark docs/en/a.md; rm -rf /"])
 def test_malformed_commands_are_refused(body):
@@ -214,3 +220,45 @@ def test_help():
     assert result.returncode == 0
     for word in ("/release", "/mark", "parse", "branch", "apply", "fork"):
         assert word in result.stdout
+
+
+def comment(tmp_path: Path, body: str) -> Path:
+    """The recorded release comment with another body."""
+    recorded = event("event-comment-release.json")
+    recorded["comment"]["body"] = body
+    path = tmp_path / "event.json"
+    path.write_text(json.dumps(recorded), encoding="utf-8")
+    return path
+
+
+def test_a_release_comment_naming_a_document_releases_that_one(tmp_path):
+    origin, work = tmp_path / "origin.git", documents_project(tmp_path / "work")
+    git(tmp_path, "init", "--quiet", "--bare", "--initial-branch=main", str(origin))
+    git(work, "init", "--quiet", "--initial-branch=main")
+    git(work, "add", "--all")
+    git(work, "commit", "--quiet", "--message", "policies")
+    git(work, "remote", "add", "origin", str(origin))
+    git(work, "push", "--quiet", "origin", "main")
+    git(work, "switch", "--quiet", "--create", "terms-fee")
+    revise_the_terms(work)
+    git(work, "add", "--all")
+    git(work, "commit", "--quiet", "--message", "利用規約の料金を改定")
+    git(work, "push", "--quiet", "origin", "terms-fee")
+    checkout = tmp_path / "pull-request"
+    git(tmp_path, "clone", "--quiet", "--branch", "terms-fee", str(origin), str(checkout))
+    reply = tmp_path / "reply.md"
+    env = {**GIT_ENV, "POLICY_PUBLISHED_REF": "origin/main", "POLICY_TODAY": "2026-11-25"}
+
+    unnamed = run_module("scripts.pr_command", "apply", str(comment(tmp_path, "/release 2027-01-01")),
+                         "--repo", str(checkout), "--push", "--reply", str(reply), env=env)
+    assert unnamed.returncode == 2 and "Traceback" not in unnamed.stderr
+    assert "name one with `/release 2027-01-01 ID` (privacy-policy, terms)" in reply.read_text(encoding="utf-8")
+
+    named = run_module("scripts.pr_command", "apply", str(comment(tmp_path, "/release 2027-01-01 terms")),
+                       "--repo", str(checkout), "--push", "--reply", str(reply), env=env)
+    assert named.returncode == 0, named.stderr
+    assert "released 2027-01-01 of terms" in reply.read_text(encoding="utf-8")
+    assert git(origin, "log", "-1", "--format=%s", "terms-fee") == "Release the revision of 2027-01-01 of terms"
+    files = git(origin, "ls-tree", "-r", "--name-only", "terms-fee", "revisions").splitlines()
+    assert "revisions/terms/2027-01-01/ja/articles/02.md" in files and "revisions/terms/SHA256SUMS" in files
+    assert not [f for f in files if f.startswith("revisions/privacy/2027-01-01/")]
