@@ -183,7 +183,7 @@ def _pdfs(root: Path, date: dt.date, policies: dict[str, model.Policy], where: T
     try:
         earlier = [r for r in archive.read_archive(root, where.archive) if r.date < date]
         previous = {lang: earlier[-1].policy(lang) for lang in policies} if earlier else None
-        titles = timeline.document_titles(root, where.document, tuple(policies))
+        titles = timeline.document_titles(root, where.document.folder, tuple(policies))
         return pdf.revision_pdfs(root, date, dict(policies), previous, titles)
     except (pdf.PdfError, archive.ArchiveError) as err:
         raise ReleaseRefused(f"{err}; or release without PDFs: --no-pdf") from None
