@@ -137,7 +137,8 @@ def run(args: argparse.Namespace) -> list[Finding]:
     # archive, and the disclosures its type requires.
     for document in site.documents:
         policy_input = source.load(root, args.docs, langs, company, legal, (document.type,), site.languages,
-                                   document=document, archive=document.archive(site.archive))
+                                   document=document, archive=document.archive(site.archive),
+                                   several=len(site.documents) > 1)
         findings += [f for check in checks.ALL for f in check(policy_input)]
     findings = rules.apply([f for f in findings if _wanted(f, selected)], severities)
     if args.strict:

@@ -31,7 +31,11 @@ RULES = [
 ]
 
 
-def _release_hint(date: str) -> str:
+def _release_hint(src: PolicyInput, date: str) -> str:
+    """The commands that release ``date``; on a site of several documents they name the checked one."""
+    if src.several:
+        ident = src.document.id
+        return f"comment `/release {date} {ident}` on the pull request, or run `make release DATE={date} DOC={ident}`"
     return f"comment `/release {date}` on the pull request, or run `make release DATE={date}`"
 
 
@@ -76,7 +80,7 @@ def _one_language(src: PolicyInput, policy: model.Policy, revisions: list[archiv
         return [finding(policy.appendix.path, newest.line, "REV007",
                         f"the revision line {quote(newest.text)} has no archived revision ({src.archive}/{date}/ "
                         f"does not exist): the site would show {example} as a date with no published text; "
-                        f"release it: {_release_hint(date)}")]
+                        f"release it: {_release_hint(src, date)}")]
     if policy.lang not in revision.languages:
         # A translation added to the site after this revision: the next release archives it.
         return []
@@ -115,11 +119,11 @@ def _one_language(src: PolicyInput, policy: model.Policy, revisions: list[archiv
                                f"{what}, the published revision {date}, and the 附則 has no newer revision line: a "
                                f"change to the policy needs a new revision; add its line to both appendices (e.g. "
                                f"「2027年1月1日　改定・施行」 / 「January 1, 2027: Revised and effective」), then release "
-                               f"it ({_release_hint('YYYY-MM-DD')}); or restore the text of {shown}"))
+                               f"it ({_release_hint(src, 'YYYY-MM-DD')}); or restore the text of {shown}"))
         else:
             out.append(finding(path, line, "REV008",
                                f"{what}, released as {date} but not yet published: release it again to archive "
-                               f"the corrected text: {_release_hint(date)}"))
+                               f"the corrected text: {_release_hint(src, date)}"))
     return out
 
 

@@ -35,6 +35,7 @@ class PolicyInput:
     languages: tuple[str, ...] = ()      # the site's languages, the original first (default: those checked)
     document: SiteDocument = field(default_factory=lambda: SiteDocument("privacy-policy"))
     archive: str = ARCHIVE          # the document's archive folder beside docs/
+    several: bool = False           # the site publishes several documents: commands name this one
 
     def lang_dir(self, lang: str) -> Path:
         """The checked document's folder in one language (docs/ja/, or docs/ja/terms/ on a site of several)."""
@@ -89,14 +90,14 @@ def today() -> dt.date:
 def load(root: Path, docs: Path, langs: tuple[str, ...], company: Path | None,
          legal: profiles.Profile | None = None, document_types: tuple[str, ...] | None = None,
          site_languages: tuple[str, ...] | None = None, document: SiteDocument | None = None,
-         archive: str = ARCHIVE) -> PolicyInput:
+         archive: str = ARCHIVE, several: bool = False) -> PolicyInput:
     """What verify reads of one document (the site's only one by default) in ``langs``."""
     if not docs.is_dir():
         raise PolicyError(str(docs), 0, "no such folder: the policy's docs folder is missing")
     document = document or SiteDocument("privacy-policy")
     policies = {lang: load_policy(docs, lang, root=root, folder=document.folder) for lang in langs}
     source = PolicyInput(root, docs, policies, today=today(), languages=tuple(site_languages or langs),
-                         document=document, archive=archive)
+                         document=document, archive=archive, several=several)
     if legal is not None:
         source.profile = legal
     if document_types is not None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_module
+from tests.conftest import documents_project, revise_the_terms, run_module
 from tests.verify.helpers import policy_copy, verify
 
 GIT_ENV = {"GIT_AUTHOR_NAME": "Legal", "GIT_AUTHOR_EMAIL": "legal@example.com",
@@ -189,3 +189,17 @@ def test_a_new_project_is_told_to_release_its_first_revision(tmp_path):
     assert codes(repo) == [("REV007", "docs/en/appendix.md", 6), ("REV007", "docs/ja/appendix.md", 3)]
     assert release(repo, "2024-04-01").returncode == 0
     assert codes(repo, "") == []
+
+
+def test_on_a_site_of_several_documents_the_command_names_the_document(tmp_path):
+    project = documents_project(tmp_path / "project")
+    revise_the_terms(project)
+    found = findings(project)
+    assert [(c, p) for c, p, _, _ in found] == [("REV007", "docs/en/terms/appendix.md"),
+                                                ("REV007", "docs/ja/terms/appendix.md")]
+    for _, _, _, message in found:
+        assert "revisions/terms/2027-01-01/ does not exist" in message
+        assert "`/release 2027-01-01 terms`" in message and "`make release DATE=2027-01-01 DOC=terms`" in message
+    released = run_module("scripts.release", "2027-01-01", "--document", "terms", "--no-pdf", cwd=project)
+    assert released.returncode == 0, released.stderr
+    assert findings(project) == []
