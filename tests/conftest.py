@@ -122,25 +122,68 @@ def documents_project(target: Path) -> Path:
     return target
 
 
-def revise_the_terms(project: Path) -> None:
-    """The terms of service of ``documents_project`` revised on 2027-01-01, ready to release, as CONTRIBUTING
-    says: the monthly fee changed in both languages, the 附則 lines, the change notices, the English marked."""
-    for lang, old, new, line, summary in (
-            ("ja", "3,300円", "3,850円", "2027年1月1日　改定・施行", "第２条の月額料金を3,300円から3,850円に改めます。"),
-            ("en", "3,300 yen", "3,850 yen", "January 1, 2027: Revised and effective",
-             "The monthly fee of Article 2 goes from 3,300 yen to 3,850 yen.")):
-        terms = project / "docs" / lang / "terms"
-        article = terms / "articles" / "02.md"
-        text = article.read_text(encoding="utf-8")
-        assert old in text
-        article.write_text(text.replace(old, new), encoding="utf-8")
-        appendix = terms / "appendix.md"
+def revise(project: Path, folder: str, date: str, announced: str, changes: dict[str, tuple[str, str, str, str]]) -> None:
+    """A revision of the document in ``folder``, ready to release, as CONTRIBUTING says: in each
+    language (``changes``: lang → old text, new text, its 附則 line, the change notice's summary)
+    the text changed, the line added, the notice written; then every translation marked."""
+    for lang, (old, new, line, summary) in changes.items():
+        document = project / "docs" / lang / folder
+        changed = [path for path in sorted((document / "articles").glob("*.md")) if old in path.read_text(encoding="utf-8")]
+        assert len(changed) == 1, (lang, old, changed)
+        changed[0].write_text(changed[0].read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        appendix = document / "appendix.md"
         appendix.write_text(appendix.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{line}\n", encoding="utf-8")
-        notice = terms / "changes" / "2027-01-01.md"
+        notice = document / "changes" / f"{date}.md"
         notice.parent.mkdir(parents=True, exist_ok=True)
-        notice.write_text(f"---\nchange: material\nannounced: 2026-11-20\n---\n\n{summary}\n", encoding="utf-8")
+        notice.write_text(f"---\nchange: material\nannounced: {announced}\n---\n\n{summary}\n", encoding="utf-8")
     marked = run_module("scripts.translation", "mark", "--all", cwd=project)
     assert marked.returncode == 0, marked.stderr
+
+
+# The monthly fee of the terms of service (第２条), raised on 2027-01-01, in each language the site has.
+TERMS_FEE = {
+    "ja": ("3,300円", "3,850円", "2027年1月1日　改定・施行", "第２条の月額料金を3,300円から3,850円に改めます。"),
+    "en": ("3,300 yen", "3,850 yen", "January 1, 2027: Revised and effective",
+           "The monthly fee of Article 2 goes from 3,300 yen to 3,850 yen."),
+    "ko": ("3,300엔", "3,850엔", "2027년 1월 1일 개정·시행", "제2조의 월 이용 요금을 3,300엔에서 3,850엔으로 변경합니다."),
+}
+
+
+def revise_the_terms(project: Path) -> None:
+    """The terms of service of ``documents_project`` revised on 2027-01-01 (announced 2026-11-20), ready to release."""
+    langs = [lang for lang in TERMS_FEE if (project / "docs" / lang / "terms").is_dir()]
+    revise(project, "terms", "2027-01-01", "2026-11-20", {lang: TERMS_FEE[lang] for lang in langs})
+
+
+# The fixture organisation in Korean too (tests/fixtures/third-language/: its privacy policy and
+# its part of the company data file; tests/fixtures/terms/docs/ko/: its terms of service).
+KOREAN = FIXTURES / "third-language"
+KOREAN_ENTRY = """        - locale: ko
+          name: 한국어
+          build: true
+          site_name: "주식회사 고모레비 공방의 약관과 방침"
+"""
+KOREAN_HOME = "# 약관과 방침\n\n주식회사 고모레비 공방이 공개하는 약관과 방침입니다.\n"
+
+
+def three_language_project(target: Path) -> Path:
+    """The site of two documents (``documents_project``) in Japanese, English and Korean: the
+    language and each document's Korean name in mkdocs.yml, the Korean files of both documents."""
+    documents_project(target)
+    config = target / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("\n  - policy:\n", "\n" + KOREAN_ENTRY + "  - policy:\n", 1)
+    text = text.replace("en: Personal Information Policy}", "en: Personal Information Policy, ko: 개인정보처리방침}")
+    text = text.replace("en: Terms of Service}", "en: Terms of Service, ko: 이용약관}")
+    config.write_text(text, encoding="utf-8")
+    korean = target / "docs" / "ko"
+    shutil.copytree(KOREAN / "docs" / "ko", korean / "privacy")
+    shutil.copytree(TERMS / "docs" / "ko", korean / "terms")
+    (korean / "index.md").write_text(KOREAN_HOME, encoding="utf-8")
+    company = target / "data" / "company.yml"
+    company.write_text(company.read_text(encoding="utf-8") + (KOREAN / "company-ko.yml").read_text(encoding="utf-8"),
+                       encoding="utf-8")
+    return target
 
 
 @pytest.fixture(scope="session")

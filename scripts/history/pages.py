@@ -172,11 +172,17 @@ def _banner(entry: Entry, lang: str) -> str:
     return f"{text}{link}\n{{: .history-banner .history-{entry.status} }}"
 
 
+def _original_note(shown: str, lang: str) -> list[str]:
+    """Said where a page of ``lang`` shows the original's text (``shown``): a revision published
+    before the translation was."""
+    return [] if shown == lang else [f"{words(lang)['original_shown']}\n{{: .history-banner .history-original }}", ""]
+
+
 def revision_markdown(timeline: Timeline, entry: Entry, lang: str) -> str:
     w = words(lang)
     date = format_date(entry.date, lang)
     out = [f"# {w['revision_title'].format(date=date)}", "", _banner(entry, lang), "",
-           summary_html(timeline, entry, lang)]
+           *_original_note(timeline.published_in(entry, lang), lang), summary_html(timeline, entry, lang)]
     links = [f"[{w['history_link']}](../index.md)"]
     if entry.previous is not None:
         links += [f"[{w['diff']}](diff.md)", f"[{w['table']}](table.md)"]
@@ -189,7 +195,7 @@ def revision_markdown(timeline: Timeline, entry: Entry, lang: str) -> str:
 def _comparison_head(timeline: Timeline, entry: Entry, lang: str, title: str) -> list[str]:
     """What a revision's comparison pages (diff, 新旧対照表) open with: title, banner, change summary."""
     return [f"# {words(lang)[title].format(date=format_date(entry.date, lang))}", "", _banner(entry, lang), "",
-            summary_html(timeline, entry, lang)]
+            *_original_note(timeline.compared_in(entry, lang), lang), summary_html(timeline, entry, lang)]
 
 
 def _titles(entry: Entry, lang: str) -> tuple[str, str]:

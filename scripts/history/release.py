@@ -182,7 +182,9 @@ def _pdfs(root: Path, date: dt.date, policies: dict[str, model.Policy], where: T
     from . import pdf
     try:
         earlier = [r for r in archive.read_archive(root, where.archive) if r.date < date]
-        previous = {lang: earlier[-1].policy(lang) for lang in policies} if earlier else None
+        # A translation new in this revision has no 新旧対照表 of its own.
+        previous = {lang: earlier[-1].policy(lang) for lang in policies if lang in earlier[-1].languages} \
+            if earlier else None
         titles = timeline.document_titles(root, where.document.folder, tuple(policies))
         return pdf.revision_pdfs(root, date, dict(policies), previous, titles)
     except (pdf.PdfError, archive.ArchiveError) as err:

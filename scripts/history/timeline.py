@@ -77,6 +77,12 @@ class Timeline:
         original for a revision published before that translation was added to the site."""
         return lang if lang in entry.revision.languages else self.original
 
+    def compared_in(self, entry: Entry, lang: str) -> str:
+        """The language ``lang``'s comparison of the revision with the one before is made in: the
+        original, when the translation was added after the revision before."""
+        both = lang in entry.revision.languages and (entry.previous is None or lang in entry.previous.revision.languages)
+        return lang if both else self.original
+
     def policy(self, entry: Entry, lang: str) -> model.Policy:
         key = (entry.name, self.published_in(entry, lang))
         if key not in self._policies:
@@ -87,9 +93,9 @@ class Timeline:
         """The revision against the one before it (None for the first)."""
         if entry.previous is None:
             return None
-        key = (entry.name, lang)
+        key = (entry.name, self.compared_in(entry, lang))
         if key not in self._comparisons:
-            self._comparisons[key] = compare_policies(self.policy(entry.previous, lang), self.policy(entry, lang))
+            self._comparisons[key] = compare_policies(self.policy(entry.previous, key[1]), self.policy(entry, key[1]))
         return self._comparisons[key]
 
     def changed_clauses(self, entry: Entry, lang: str) -> list[str]:

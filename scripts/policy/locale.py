@@ -22,7 +22,7 @@ SITE_KEYS = ("effective", "takes_effect", "prevails", "clause_link", "policy_hea
 HISTORY_KEYS = (
     "history", "history_intro", "date", "status", "changes", "current", "past", "upcoming", "first", "full_text",
     "diff", "revision_title", "diff_title", "compare_title", "compare_intro", "compare_old", "compare_new",
-    "compare_button", "compare_noscript", "past_banner", "upcoming_banner", "current_banner", "current_link",
+    "compare_button", "compare_noscript", "past_banner", "upcoming_banner", "current_banner", "current_link", "original_shown",
     "legend", "legend_ins", "legend_del", "inserted", "deleted", "changed", "renumbered", "unchanged", "added",
     "removed", "was", "before", "after", "no_change", "none", "feed_title", "feed_entry", "feed_changes",
     "history_link", "compare_link", "feed_link", "json_link", "lang_name", "table",
