@@ -19,7 +19,7 @@ from bench.result import Result
 BUILD_DAY = "2026-11-25"
 
 
-def _build(project: Path, repeat: int = 2) -> float:
+def strict_build(project: Path, repeat: int = 2) -> float:
     """Best of ``repeat`` strict builds, in seconds."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "POLICY_TODAY": BUILD_DAY}
     mkdocs = Path(sys.executable).with_name("mkdocs")
@@ -40,7 +40,7 @@ def run() -> list[Result]:
         for count in (25, 50):
             project = Path(tmp) / f"revisions-{count}"
             dates = generate(project, count)
-            times[count] = _build(project)
+            times[count] = strict_build(project)
             if count == 50:
                 pages = len(list((project / "site-0" / "history").rglob("index.html")))
                 results.append(Result("history: site build, 50 revisions", f"{times[50]:.1f} s ({pages} ja history pages)",
