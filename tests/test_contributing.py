@@ -46,6 +46,13 @@ def test_the_commands_it_names_exist(module, named):
     assert result.returncode == 0, result.stderr
 
 
+def test_releasing_one_document_of_several_is_explained_in_each_language():
+    for section in (JAPANESE, ENGLISH):
+        assert "/release 2027-01-01 terms" in section and "make release DATE=… DOC=terms" in section
+    recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nrelease: ", 1)[1].split("\n\n", 1)[0]
+    assert '$(if $(DOC),--document "$(DOC)")' in recipe and "DOC=ID" in recipe
+
+
 def test_the_browser_path_comes_first_in_each_language():
     for section, first, release, mark in ((JAPANESE, "### 0. ブラウザだけで", "/release 2027-01-01", "/mark docs/en/"),
                                           (ENGLISH, "### 0. Finishing a revision in the browser", "/release 2027-01-01",
