@@ -49,18 +49,32 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+# The languages of the fixture organisation's build configuration: (code, site name, description).
+ORG_LANGUAGES = [("ja", "個人情報の取扱方針", "株式会社こもれび工房の個人情報の取扱方針"),
+                 ("en", "Privacy Policy", "Privacy Policy of Komorebi Kobo, Inc. (English translation)")]
+
+
+def base_config() -> str:
+    """The generator's build configuration with the fixture organisation's languages: the template
+    a new site's mkdocs.yml is made from (scripts/new_site/templates/), which renders this site's own
+    mkdocs.yml exactly (tests/test_new_site.py). So a change to the build configuration reaches the
+    fixtures, and they keep their two languages in a site that publishes other ones."""
+    from scripts.new_site.command import render_mkdocs
+    return render_mkdocs(ORG_LANGUAGES, "Komorebi Kobo, Inc.")
+
+
 def org_project(target: Path) -> Path:
     """The project's code with the fixture organisation's policy, data, archive and site settings.
 
-    The organisation's mkdocs.yml inherits the project's own (copied as mkdocs.base.yml), so a
-    change to the build configuration reaches the fixture too.
+    The organisation's mkdocs.yml inherits the generator's build configuration (``base_config``,
+    as mkdocs.base.yml).
     """
     target.mkdir(parents=True, exist_ok=True)
     for name in CODE:
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("docs", "data", "revisions", "sources"):
         shutil.copytree(ORG / name, target / name)
-    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.base.yml")
+    (target / "mkdocs.base.yml").write_text(base_config(), encoding="utf-8")
     shutil.copy2(ORG / "mkdocs.yml", target / "mkdocs.yml")
     return target
 

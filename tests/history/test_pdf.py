@@ -42,8 +42,9 @@ def test_the_table_pdf_holds_both_fees_and_every_page_its_header_and_number(rele
     pages = [p for p in pages if p.strip()]
     text = "".join(pages)
     assert "1,100円" in text and "1,000円" in text and "改正後" in text and "（新設）" in text
+    # Each page: the organisation, the document (its site name) and the revision.
     for number, page in enumerate(pages, start=1):
-        assert "株式会社こもれび工房" in page and "プライバシーポリシー" in page and "2025年7月1日版" in page
+        assert "株式会社こもれび工房" in page and "個人情報の取扱方針" in page and "2025年7月1日版" in page
         assert f"{number}/{len(pages)}" in page.replace(" ", "")
     english = text_of(folder / "en/pdf/table.pdf")
     assert "1,100" in english and "1,000" in english and "Revised" in english and "Komorebi Kobo, Inc." in english
