@@ -15,10 +15,11 @@ import tempfile
 from pathlib import Path
 
 from .cli import run_command
-from .importer import pairing
+from .importer import language, pairing
 from .importer.plan import left_out, plan
 from .importer.source import SourceError, load_source
 from .policy.files import LINK, outside
+from .policy.locale import LocaleError
 
 EPILOG = """\
 Article style (第1条 / Article 1): the policy starts at はじめに / 前文 (or its title or
@@ -34,6 +35,8 @@ earlier import would be left over, without --force (which replaces the whole doc
 it removes the policy files the new import no longer has, and nothing else).
 Importing a translation (--lang en --out docs/en) compares its clause ids with the
 original beside it (docs/ja, or --original DIR) and names every place they differ.
+Any language of the locale registry (scripts/policy/locales/) is read: its numbering is
+the entry's grammar:, and what is written (headings, item markers, titles) its importer:.
 """
 
 POLICY_FILES = ("index.md", "appendix.md")
@@ -44,7 +47,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m scripts.import_policy", description=__doc__.split("\n")[0],
                                      epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("source", type=Path, help="captured text (.txt), HTML (.html, .php) or Markdown (.md)")
-    parser.add_argument("--lang", choices=("ja", "en"), default="ja", help="language of the source (default: ja)")
+    parser.add_argument("--lang", choices=language.languages(), default="ja", metavar="LANG",
+                        help=f"language of the source, one of the locale registry's: {', '.join(language.languages())} "
+                             "(default: ja)")
     parser.add_argument("--out", type=Path, required=True, help="language folder to write, e.g. docs/ja")
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--document", type=int, metavar="N", help="of a page with several documents, import the Nth")
@@ -104,7 +109,10 @@ def main(argv: list[str] | None = None) -> int:
     except SourceError as err:
         return fail(str(err))
     source = str(args.source)
-    documents = plan(lines, args.lang, markdown=source_kind == "markdown")
+    try:
+        documents = plan(lines, args.lang, markdown=source_kind == "markdown")
+    except LocaleError as err:
+        return fail(str(err))
     if not documents:
         return fail(f"{source}: no articles or sections found (expected headings such as 第1条, Article 1, "
                     "'1. …' or Markdown '##' headings)")

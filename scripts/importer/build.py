@@ -17,10 +17,10 @@ from ..policy import model
 from ..policy.dates import read_date
 from ..policy.structure import (APPENDIX_TITLE, CAPTION_ONLY, article_heading, chapter_heading,
                                 classify)
+from .language import writing
 from .outline import TITLE_WORDS
 from .source import Line
 
-PREAMBLE_HEADINGS = re.compile(r"^(はじめに|前文|序文|Introduction|Preamble)$")
 CLOSING = re.compile(r"^(以上|End)$")
 
 
@@ -58,7 +58,7 @@ def _is_article(line: Line, lang: str) -> bool:
 
 
 def _policy_span(lines: list[Line], lang: str, whole: bool = False) -> tuple[int, int]:
-    start = next((i for i, l in enumerate(lines) if PREAMBLE_HEADINGS.match(l.text)), None)
+    start = next((i for i, l in enumerate(lines) if writing(lang).opens_policy(l.text)), None)
     if start is None:
         first = next((i for i, l in enumerate(lines)
                       if _is_article(l, lang) or chapter_heading(l.text, lang)), None)
@@ -129,13 +129,8 @@ def split_policy(lines: list[Line], lang: str = "ja", whole: bool = False) -> Im
             if pending_caption is not None:
                 caption = CAPTION_ONLY.match(pending_caption.text)[1]
                 pending_caption = None
-            # The caption's brackets as the house style writes them: （…） or (…), and
-            # in English with a space, 'Article 6 (Disclosure …)'.
-            bracket = "（）" if lang == "ja" and not heading.numeral.isascii() else "()"
-            if lang == "ja" and re.search(r"[（]", line.text) is None and "(" in line.text:
-                bracket = "()"
-            space = " " if lang == "en" else ""
-            title = heading.numeral + (f"{space}{bracket[0]}{caption}{bracket[1]}" if caption else "")
+            # As the language writes a heading: 第１条（…）, Article 6 (…), 제1조(…).
+            title = writing(lang).heading(heading.numeral, caption, line.text)
             rest = heading.rest
             if not caption and rest and len(rest) <= 20 and not re.search(r"[。、.,]", rest):
                 # '第１条　入会手続': a caption without brackets, kept as written.
@@ -176,15 +171,13 @@ def _list_item(line: Line, lang: str) -> Line:
     match = _LIST_NUMBER.match(line.text)
     if not match:
         return line
-    marker = f"（{match[1]}）" if lang == "ja" else f"({match[1]}) "
+    marker = writing(lang).item(match[1])
     return Line(marker + line.text[match.end():], line.line, line.col, line.heading, line.depth)
 
 
 def _looks_like_heading(text: str, lang: str) -> bool:
     """A short line without sentence punctuation, such as 個人情報保護方針."""
-    if lang == "en":
-        return len(text.split()) <= 8 and text[:1].isupper() and not re.search(r"[.,:;]", text)
-    return len(text) <= 20 and not re.search(r"[。、.,]", text)
+    return writing(lang).is_subheading(text)
 
 
 def _check_numbering(parts: list[Part], lang: str) -> list[Problem]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ..policy.structure import outline_marker, section_heading
 from .endings import is_ending_line, is_revision_line, is_signature
+from .language import writing
 from .source import Line
 
 TITLE_WORDS = re.compile(r"(ポリシー|規約|方針|規程|規定|約款|定款|について|の取扱い|宣言|Policy|Terms|Notice|"
@@ -242,8 +243,6 @@ def _starts_document(lines: list[Line], level: int) -> bool:
 
 # Writing: one Markdown file per section, blocks separated by blank lines.
 
-APPENDIX_TITLE = {"ja": "附則", "en": "Supplementary Provisions"}
-PREAMBLE_TITLE = {"ja": "前文", "en": "Preamble"}
 _BULLET_TEXT = re.compile(r"^([-*+])\s+(.*)$", re.S)
 
 
@@ -293,7 +292,7 @@ def render_outline(doc: Outline, lang: str, markdown: bool, escape) -> tuple[lis
     problems: list[tuple[Line, str]] = []
     revisions = [l for l in doc.preamble if is_revision_line(l.text)]
     preamble = File("index.md")
-    preamble.add(_heading("#", doc.title, markdown, escape) if doc.title else f"# {PREAMBLE_TITLE[lang]}",
+    preamble.add(_heading("#", doc.title, markdown, escape) if doc.title else f"# {writing(lang).preamble_title}",
                  doc.title)
     for line in doc.preamble:
         if line not in revisions:
@@ -321,7 +320,7 @@ def render_outline(doc: Outline, lang: str, markdown: bool, escape) -> tuple[lis
     if ending or revisions:
         appendix = File("appendix.md")
         head = doc.appendix_heading
-        appendix.add(_heading("#", head, markdown, escape) if head else f"# {APPENDIX_TITLE[lang]}", head)
+        appendix.add(_heading("#", head, markdown, escape) if head else f"# {writing(lang).appendix_title}", head)
         for line in revisions + ending:
             appendix.add(_line(line, 0, markdown, escape), line)
         files.append(appendix)

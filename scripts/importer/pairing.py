@@ -1,34 +1,48 @@
 """A translation imported beside its original must give the same files and clause ids.
 
-Ids come from the numbering alone (``sec-3-p2``), so a Japanese policy and its English
-translation imported separately line up by themselves; where they do not (a section,
-item or bullet missing on one side) every such place is named, in both files.
+Ids come from the numbering alone (``sec-3-p2``), so a policy and its translations, in any
+languages of the locale registry, imported separately line up by themselves; where they do
+not (a section, item or bullet missing on one side) every such place is named, in both files.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+from ..policy import settings
 from ..policy.finding import quote
 from ..policy.reader import PolicyError, parse_document, policy_files, read_document
+from .language import languages
 
-OTHER = {"ja": "en", "en": "ja"}
+
+def _site_original(docs: Path) -> str:
+    """The original language of the site whose docs/ folder this is (mkdocs.yml beside it; else the default)."""
+    try:
+        return settings.load(docs.parent).original
+    except settings.SettingsError:
+        return settings.DEFAULT_LANGUAGES[0]
 
 
-def _original_folder(out: Path, lang: str, original: Path | None) -> Path | None:
+def counterparts(out: Path, lang: str, original: Path | None = None) -> list[tuple[Path, str]]:
+    """The folders (and their languages) an import into ``out`` is compared with: ``original`` when given;
+    else, beside ``out`` (docs/<lang>), the original's folder, or for the original each translation's."""
     if original is not None:
-        return original if original.is_dir() else None
-    if out.name == lang:
-        sibling = out.parent / OTHER[lang]
-        return sibling if sibling.is_dir() else None
-    return None
+        if not original.is_dir():
+            return []
+        return [(original, original.name if original.name in languages() else _site_original(original.parent))]
+    if out.name != lang:
+        return []
+    site = _site_original(out.parent)
+    others = [site] if lang != site else [code for code in languages() if code != lang]
+    return [(out.parent / code, code) for code in others if (out.parent / code).is_dir()]
 
 
 def compare(files: dict[str, str], out: Path, lang: str, original: Path | None = None) -> list[str]:
-    """Warnings (``path:line: IMP010 warning …``), empty when the two line up or there is nothing to compare."""
-    folder = _original_folder(out, lang, original)
-    if folder is None:
-        return []
-    other_lang = OTHER[lang]
+    """Warnings (``path:line: IMP010 warning …``), empty when they line up or there is nothing to compare."""
+    return [line for folder, other_lang in counterparts(out, lang, original)
+            for line in _compare(files, out, lang, folder, other_lang)]
+
+
+def _compare(files: dict[str, str], out: Path, lang: str, folder: Path, other_lang: str) -> list[str]:
     try:
         theirs = {p.relative_to(folder).as_posix(): read_document(p, p.relative_to(folder).as_posix(), other_lang)
                   for p in policy_files(folder) if p.parent.name in ("articles", "sections") or p.parent == folder}

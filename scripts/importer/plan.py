@@ -14,6 +14,7 @@ from ..policy.structure import CAPTION_ONLY, article_heading, chapter_heading
 from . import outline as sections
 from .build import escape_markdown, render, split_policy
 from .endings import is_ending_line, is_signature
+from .language import writing
 from .source import Line
 
 ARTICLE_STYLE, SECTION_STYLE = "article", "section"
@@ -99,7 +100,7 @@ def _plan_articles(lines: list[Line], lang: str, whole: bool = False, markdown: 
         if tail < len(last.lines):
             ending, last.lines = last.lines[tail:], last.lines[:tail]
             doc.files[last.rel] = render(last, markdown)
-            appendix = sections.APPENDIX_TITLE[lang]
+            appendix = writing(lang).appendix_title
             doc.files["appendix.md"] = "\n\n".join([f"# {appendix}"] + [escape_markdown(l.text) for l in ending]) + "\n"
     return doc
 

@@ -1,8 +1,9 @@
 """The locale registry: one entry per language the site can publish (scripts/policy/locales/<code>.yml).
 
 An entry gives the language's name, how its dates are written, the interface sentences of the
-site's pages, the words of its version history and of a pull request's change summary. A language with no entry is a configuration error naming it, never a silent fallback
-to another language's words.
+site's pages, the words of its version history and of a pull request's change summary, its
+numbering (grammar:) and how the importer writes a policy in it (importer:). A language with no
+entry is a configuration error naming it, never a silent fallback to another language's words.
 """
 from __future__ import annotations
 
@@ -37,6 +38,11 @@ GRAMMAR_KEYS = ("article", "chapter", "paragraph", "item", "subitem", "heading_e
 REFERENCE_STYLES = ("numbered", "english", "none")
 NUMBERED_KEYS = ("numbered", "article", "paragraph", "item", "preceding", "following", "preceding_items",
                  "joiner", "law_before")
+# How the importer writes a policy it reads in the language (scripts/importer/language.py).
+IMPORTER_KEYS = ("appendix_title", "preamble_title", "preamble_headings", "heading", "brackets_as_written", "item",
+                 "subheading")
+# The placeholders each written form must hold.
+IMPORTER_FORMS = {"heading": ("{numeral}", "{caption}"), "item": ("{number}",)}
 # What became of a clause, in a pull request's change summary (scripts/pr_summary.py).
 SUMMARY_KEYS = ("changed", "inserted", "deleted", "renumbered", "added", "removed", "unchanged")
 
@@ -56,6 +62,7 @@ class Locale:
     history: dict = field(default_factory=dict)
     summary: dict = field(default_factory=dict)
     grammar: dict = field(default_factory=dict)
+    importer: dict = field(default_factory=dict)
 
     def format_date(self, date: dt.date) -> str:
         month_name = self.months[date.month - 1] if self.months else str(date.month)
@@ -81,11 +88,12 @@ def load(code: str) -> Locale:
         history = _section(path, data, "history", HISTORY_KEYS, "history words")
         summary = _section(path, data, "summary", SUMMARY_KEYS, "change summary words")
         grammar = _grammar(path, data)
+        importer = _importer(path, data)
         months = tuple(str(m) for m in data.get("months") or ())
         if "{month_name}" in str(data["date"]) and len(months) != 12:
             raise LocaleError(f"{path.name}: its date format names the month, so it needs the 12 month names (months:)")
         return Locale(code, str(data["name"]), str(data["date"]), months, site,
-                      str(data.get("english_name") or data["name"]), history, summary, grammar)
+                      str(data.get("english_name") or data["name"]), history, summary, grammar, importer)
     except (yaml.YAMLError, KeyError, TypeError, AttributeError) as err:
         raise LocaleError(f"{path.name} cannot be read: {err}") from None
 
@@ -119,6 +127,31 @@ def _grammar(path: Path, data: dict) -> dict:
         if missing:
             raise LocaleError(f"{path.name} lacks grammar (grammar: references:): {', '.join(missing)}")
     return grammar
+
+
+def _importer(path: Path, data: dict) -> dict:
+    section = data.get("importer")
+    if not isinstance(section, dict):
+        raise LocaleError(f"{path.name} has no importer: section (how the importer writes the language: "
+                          f"{', '.join(IMPORTER_KEYS[:4])} …)")
+    missing = [key for key in IMPORTER_KEYS if section.get(key) is None]
+    if missing:
+        raise LocaleError(f"{path.name} lacks importer words (importer:): {', '.join(missing)}")
+    for key, placeholders in IMPORTER_FORMS.items():
+        lacking = [p for p in placeholders if p not in str(section[key])]
+        if lacking:
+            raise LocaleError(f"{path.name}: importer: {key}: is written with {' and '.join(placeholders)} "
+                              f"(it lacks {', '.join(lacking)})")
+    if not isinstance(section["preamble_headings"], list) or not section["preamble_headings"]:
+        raise LocaleError(f"{path.name}: importer: preamble_headings: is a list of headings (はじめに, Introduction …)")
+    if not isinstance(section["brackets_as_written"], bool):
+        raise LocaleError(f"{path.name}: importer: brackets_as_written: is true or false")
+    subheading = section["subheading"]
+    if not isinstance(subheading, dict) or "punctuation" not in subheading or \
+            not any(isinstance(subheading.get(k), int) for k in ("max_length", "max_words")):
+        raise LocaleError(f"{path.name}: importer: subheading: gives punctuation: and max_length: or max_words: "
+                          "(a number)")
+    return section
 
 
 def english_name(code: str) -> str:

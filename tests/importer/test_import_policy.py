@@ -1,11 +1,12 @@
 """The importer, run as a user runs it: on the seed, on the HTML fixture, on other house styles."""
 import re
+import shutil
 import unicodedata
 
 import pytest
 
 from scripts.importer.source import read_source, split_capture
-from tests.conftest import FIXTURES, ORG, SEED, run_module
+from tests.conftest import FIXTURES, KOREAN, ORG, SEED, run_module
 
 CHROME = ["レンタルサーバー", "コンテンツにスキップ", "クーポン", "MIXWEB", "お申し込み", "会社概要",
           "Copyright", "Close this module", "お友達招待プログラム", "Sitejet"]
@@ -216,3 +217,45 @@ def test_a_missing_article_is_named_with_its_line(tmp_path):
     line = source.read_text(encoding="utf-8").splitlines().index(title) + 1
     assert f"gap.txt:{line}: IMP002 article '{title}' follows article 1" in result.stderr
     assert not (tmp_path / "en").exists()
+
+
+KOREAN_PAGE = KOREAN / "sources" / "policy-page-ko.txt"
+
+
+def without_front_matter(path):
+    text = path.read_text(encoding="utf-8")
+    return text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
+
+
+def test_a_korean_page_imports_to_the_third_languages_files(tmp_path):
+    """The Korean page (the fixture's text, one block a paragraph) gives back its files, written in
+    the Korean legal style: 제1조(…), paragraphs ①, items 1., sub-items 가., the preamble 들어가며, 부칙."""
+    out = tmp_path / "ko"
+    result = run_module("scripts.import_policy", str(KOREAN_PAGE), "--lang", "ko", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    expected = {p.relative_to(KOREAN / "docs/ko").as_posix(): without_front_matter(p)
+                for p in sorted((KOREAN / "docs/ko").rglob("*.md")) if p.name != "full-text.md"}
+    assert {rel: text.decode() for rel, text in read_tree(out).items()} == expected
+    assert "left out" not in result.stderr
+
+
+def test_a_korean_translation_is_paired_with_the_original_beside_it(tmp_path):
+    shutil.copytree(ORG / "docs" / "ja", tmp_path / "docs" / "ja")
+    page = tmp_path / "ko.txt"
+    # The translation lacks the second paragraph of article 7.
+    text = KOREAN_PAGE.read_text(encoding="utf-8")
+    page.write_text(re.sub(r"\n② 전항의 변경을[^\n]*\n\n③", "\n②", text), encoding="utf-8")
+    result = run_module("scripts.import_policy", str(page), "--lang", "ko", "--out", str(tmp_path / "docs" / "ko"))
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "IMP010" in line]
+    assert len(warnings) == 1, result.stderr
+    assert "docs/ko/articles/07.md:1: IMP010 warning art-7-p3 「３．この方針は" in warnings[0]
+    assert "docs/ja/articles/07.md:7) has no counterpart here" in warnings[0]
+
+
+def test_every_language_of_the_registry_is_offered():
+    result = run_module("scripts.import_policy", "--help")
+    assert "language of the source, one of the locale registry's: en, ja, ko" in " ".join(result.stdout.split())
+    unknown = run_module("scripts.import_policy", str(KOREAN_PAGE), "--lang", "fr", "--out", "unused")
+    assert unknown.returncode == 2 and "invalid choice: 'fr' (choose from 'en', 'ja', 'ko')" in unknown.stderr
+    assert "Traceback" not in unknown.stderr

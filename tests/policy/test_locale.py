@@ -63,9 +63,32 @@ def _entry(tmp_path, monkeypatch, drop: str) -> None:
 @pytest.mark.parametrize("drop, message", [
     ("history.table_legend", r"xx\.yml lacks history words \(history:\): table_legend"),
     ("summary.renumbered", r"xx\.yml lacks change summary words \(summary:\): renumbered"),
+    ("importer.appendix_title", r"xx\.yml lacks importer words \(importer:\): appendix_title"),
+    ("importer.item", r"xx\.yml lacks importer words \(importer:\): item"),
 ])
 def test_a_missing_word_is_an_error_naming_the_file_and_the_key(tmp_path, monkeypatch, drop, message):
     _entry(tmp_path, monkeypatch, drop)
+    try:
+        with pytest.raises(locale.LocaleError, match=message):
+            locale.load("xx")
+    finally:
+        locale.load.cache_clear()
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("heading", "{numeral} {caption", r"xx\.yml: importer: heading: is written with \{numeral\} and \{caption\} "
+                                      r"\(it lacks \{caption\}\)"),
+    ("item", "(n)", r"xx\.yml: importer: item: is written with \{number\}"),
+    ("preamble_headings", "Introduction", r"xx\.yml: importer: preamble_headings: is a list"),
+    ("brackets_as_written", "yes", r"xx\.yml: importer: brackets_as_written: is true or false"),
+    ("subheading", {"punctuation": "."}, r"xx\.yml: importer: subheading: gives punctuation: and max_length:"),
+])
+def test_an_importer_form_that_cannot_be_written_is_named(tmp_path, monkeypatch, key, value, message):
+    data = yaml.safe_load((locale.FOLDER / "en.yml").read_text(encoding="utf-8"))
+    data["importer"][key] = value
+    (tmp_path / "xx.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(locale, "FOLDER", tmp_path)
+    locale.load.cache_clear()
     try:
         with pytest.raises(locale.LocaleError, match=message):
             locale.load("xx")
