@@ -34,7 +34,9 @@ def new_site(target: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """The project's files (its git repository's own files left out)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.relative_to(folder).parts[0] != ".git"}
 
 
 def make(project: Path, target: str, **env: str) -> subprocess.CompletedProcess:
@@ -101,6 +103,16 @@ def test_the_site_holds_the_generator_and_the_imported_policy(site):
     assert files["sources/ja.txt"] == PAGE.read_bytes()
     assert not (site / "revisions").exists()   # the first release makes it
     assert not [p.name for p in site.parent.iterdir() if p.name != site.name]   # no staging folder left
+
+
+def test_the_site_is_a_git_repository_with_everything_in_its_first_commit(site):
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=site, capture_output=True, text=True, check=True).stdout
+    assert git("branch", "--show-current").strip() == "main"
+    assert git("rev-list", "--count", "HEAD").strip() == "1"
+    assert "株式会社こもれび工房" in git("log", "-1", "--format=%s")
+    assert sorted(git("ls-files").splitlines()) == sorted(tree(site))
+    assert git("status", "--porcelain") == ""
 
 
 def test_none_of_this_sites_content_is_copied(site):

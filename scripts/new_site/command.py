@@ -32,7 +32,7 @@ from scripts.policy import locale, profile
 from scripts.policy.reader import PolicyError, load_policy
 from scripts.verify import codes
 
-from . import company
+from . import company, repository
 
 PROG = "python -m scripts.new_site"
 HERE = Path(__file__).resolve().parent
@@ -54,8 +54,9 @@ translation to docs/<lang>/, paired with the original clause by clause.
 DIR then holds: the generator (scripts/, overrides/, tests/, Makefile, …), the imported policy,
 data/company.yml prefilled from the policy's contact blocks (a value the policy does not give
 is a TODO line, which `make build` names with its line), mkdocs.yml with the organisation's
-name and languages, sources/ with the page it was imported from, and a README. There is no
-archive yet: the first `make release DATE=…` makes revisions/.
+name and languages, sources/ with the page it was imported from, and a README; it is a git
+repository with all of it in one commit on main, ready to push. There is no archive yet: the
+first `make release DATE=…` makes revisions/.
 
 DIR must be empty or not exist. On any error nothing is created and DIR is left as it was.
 exit status: 0 created; 2 nothing created (the reason is printed).
@@ -264,6 +265,14 @@ def make_site(stage: Path, source: Path, translations: list[tuple[str, Path]], d
     return reports
 
 
+def _organisation(project: Path) -> str:
+    """The organisation's name as the new project's mkdocs.yml gives it (its copyright line)."""
+    for line in (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("copyright:"):
+            return line.split(":", 1)[1].strip().strip('"').removeprefix("© ")
+    return project.name
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     target: Path = args.dir
@@ -273,6 +282,7 @@ def main(argv: list[str] | None = None) -> int:
         _check_target(target)
         stage = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-site-", dir=target.parent))
         reports = make_site(stage, args.source, translations, args.document)
+        unversioned = repository.initialise(stage, f"The policy site of {_organisation(stage)}, as scripts.new_site made it")
         umask = os.umask(0)
         os.umask(umask)
         stage.chmod(0o777 & ~umask)   # mkdtemp's folder is private; DIR is an ordinary folder
@@ -296,5 +306,6 @@ def main(argv: list[str] | None = None) -> int:
     if todo:
         print(f"{target}/data/company.yml: {len(todo)} value(s) still to write (lines {', '.join(map(str, todo))}); "
               "`make build` names each")
+    print(f"{target}: {unversioned}" if unversioned else f"{target}: a git repository, its first commit on main")
     print(f"next: cd {target} && make serve")
     return 0
