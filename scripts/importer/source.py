@@ -80,7 +80,7 @@ _MARK = re.compile(r"^(?:[■□●◆◇▼▽▶▷◎]\s*[^\s■□●◆◇]
 
 
 def marked_heading(text: str) -> bool:
-    return bool(_MARK.match(text)) and "。" not in text and not re.search(r"[0-9０-９]+\s*年", text)
+    return bool(_MARK.match(text)) and "。" not in text and not re.search(r"(?<![0-9０-９])[0-9０-９]+\s*年", text)
 
 
 def _bold_only(tag) -> bool:
@@ -112,7 +112,10 @@ def _is_chrome(tag) -> bool:
 # Template code around the HTML: PHP blocks, Blade directives, echoes and comments.
 _PHP = re.compile(r"<\?(?:php|=)?.*?(?:\?>|\Z)", re.S)
 _BLADE_COMMENT = re.compile(r"\{\{--.*?--\}\}", re.S)
-_BLADE_ECHO = re.compile(r"\{\{.*?\}\}|\{!!.*?!!\}", re.S)
+_BLADE_ECHO = re.compile(r"\{\{.*?\}\}", re.S)
+_BLADE_RAW_ECHO = re.compile(r"\{!!.*?!!\}", re.S)
+# What closes each of them: an opening with no closing after it matches nothing.
+_CLOSING = {_BLADE_COMMENT: "--}}", _BLADE_ECHO: "}}", _BLADE_RAW_ECHO: "!!}"}
 _BLADE_DIRECTIVE = re.compile(r"^[ \t]*@[A-Za-z]+(?:[ \t]*\((?:[^()\n]|\([^()\n]*\))*\))?[ \t]*$", re.M)
 
 
@@ -120,8 +123,15 @@ def strip_template(text: str) -> str:
     """HTML without its PHP or Blade code; each removed piece keeps its newlines."""
     def blank(match: re.Match) -> str:
         return "\n" * match[0].count("\n")
-    for pattern in (_PHP, _BLADE_COMMENT, _BLADE_ECHO, _BLADE_DIRECTIVE):
-        text = pattern.sub(blank, text)
+    for pattern in (_PHP, _BLADE_COMMENT, _BLADE_ECHO, _BLADE_RAW_ECHO, _BLADE_DIRECTIVE):
+        closing = _CLOSING.get(pattern)
+        if closing is None:
+            text = pattern.sub(blank, text)
+            continue
+        # Only up to the last closing: past it each opening would scan to the end and fail,
+        # once per opening.
+        end = text.rfind(closing) + len(closing) if closing in text else 0
+        text = pattern.sub(blank, text[:end]) + text[end:]
     return text
 
 
@@ -209,7 +219,9 @@ def html_lines(html: str) -> list[Line]:
 
 
 _KRAMDOWN = re.compile(r"\{:[^{}\n]*\}")
-_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+# The opening of an ATX heading; its closing #s are stripped, not matched (a pattern of blanks,
+# #s and blanks after a lazy title rescans a long run of blanks from each of its blanks).
+_MD_HEADING = re.compile(r"(#{1,6})[ \t]+")
 _MD_ITEM = re.compile(r"^([ \t]*)([-*+]|\d+[.)])[ \t]+(.*)$")
 
 
@@ -225,7 +237,8 @@ def markdown_lines(text: str) -> list[Line]:
         heading = _MD_HEADING.match(raw)
         if heading:
             indents, counters = [], {}
-            out.append(Line(heading[2].strip(), number, heading=len(heading[1])))
+            title = raw[heading.end():].rstrip(" \t").rstrip("#").rstrip(" \t")
+            out.append(Line(title.strip(), number, heading=len(heading[1])))
             continue
         item = _MD_ITEM.match(raw)
         if item:

@@ -21,7 +21,24 @@ from .postal import find_postal_code
 
 URL = re.compile(r"https?://[^\s<>「」（）()、。，]+|[a-z][a-z0-9+.-]*://\S+|www\.\S+", re.I)
 
-_KEY_VALUE = re.compile(r"^\s*([^：:]{1,40}?)\s*[：:]\s*(.+?)\s*$")
+_COLON = re.compile("[：:]")
+# The key of a 'key：value' line is at most this long (longer text before a colon is a sentence).
+KEY_WIDTH = 40
+
+
+def key_value(line: str) -> tuple[str, str] | None:
+    """(key, value) of a 'key：value' line, each without its surrounding blanks, or None.
+
+    Split at the first colon rather than matched by one pattern: blanks that may belong to
+    the key or around the value make such a pattern rescan a long run of them many times.
+    """
+    colon = _COLON.search(line)
+    if colon is None:
+        return None
+    key, value = line[:colon.start()].strip(), line[colon.end():].strip()
+    if not 1 <= len(key) <= KEY_WIDTH or not value:
+        return None
+    return key, value
 
 
 @dataclass(frozen=True)
@@ -84,8 +101,12 @@ def _address_block(doc: model.Document, start: int, words: profile.ContactWords)
     return contact
 
 
+# Blanks start a code only after 〒 (so a long run of them is not rescanned from each blank).
+_WRITTEN_CODE = re.compile(r"(?:〒\s*)?[0-9０-９]{3}\D?[0-9０-９]{4}")
+
+
 def _postal_text(text: str) -> str:
-    match = re.search(r"〒?\s*[0-9０-９]{3}\D?[0-9０-９]{4}", text)
+    match = _WRITTEN_CODE.search(text)
     return match[0] if match else text
 
 
@@ -98,30 +119,30 @@ def _company_block(doc: model.Document, first: int, words: profile.ContactWords)
                 break
             continue
         for value in _lines(block):
-            pair = _KEY_VALUE.match(value.text)
-            key = next((name for name, pattern in words.keys if pair and pattern.match(pair[1])), None)
+            pair = key_value(value.text)
+            key = next((name for name, pattern in words.keys if pair and pattern.match(pair[0])), None)
             if key is None:
                 continue
             found = True
             contact.lines.append(value)
-            text = Value(pair[2], value.line)
+            text = Value(pair[1], value.line)
             if key == "representative":
-                contact.representative_title = Value(pair[1], value.line)
+                contact.representative_title = Value(pair[0], value.line)
                 contact.representative = text
             elif key == "address":
                 contact.address = text
-                code = find_postal_code(pair[2])
+                code = find_postal_code(pair[1])
                 if code and contact.postal_code is None:
-                    contact.postal_code, contact.postal_written = Value(code, value.line), _postal_text(pair[2])
-                    rest = re.sub(r"^〒?\s*[0-9０-９]{3}\D?[0-9０-９]{4}\s*", "", pair[2])
+                    contact.postal_code, contact.postal_written = Value(code, value.line), _postal_text(pair[1])
+                    rest = re.sub(r"^〒?\s*[0-9０-９]{3}\D?[0-9０-９]{4}\s*", "", pair[1])
                     contact.address = Value(rest, value.line)
             elif key == "postal_code":
-                code = find_postal_code(pair[2]) or find_postal_code("〒" + pair[2])
-                contact.postal_code = Value(code or pair[2], value.line)
-                contact.postal_written = pair[2]
+                code = find_postal_code(pair[1]) or find_postal_code("〒" + pair[1])
+                contact.postal_code = Value(code or pair[1], value.line)
+                contact.postal_written = pair[1]
             elif key == "url":
-                match = URL.search(pair[2])
-                contact.url = Value(match[0] if match else pair[2], value.line)
+                match = URL.search(pair[1])
+                contact.url = Value(match[0] if match else pair[1], value.line)
             else:
                 setattr(contact, key, text)
     if not found:
@@ -142,8 +163,8 @@ def extract_contacts(doc: model.Document, words: profile.ContactWords | None = N
     for index, block in enumerate(doc.blocks):
         if block.kind != model.TEXT:
             continue
-        pair = _KEY_VALUE.match(block.text.split("\n")[0])
-        if pair and words.keys[0][1].match(pair[1]):
+        pair = key_value(block.text.split("\n")[0])
+        if pair and words.keys[0][1].match(pair[0]):
             company = _company_block(doc, index, words)
             if company:
                 contacts.append(company)

@@ -21,7 +21,7 @@ from .files import LINK, links_under, outside
 from .numbering import NumeralError
 from .dates import read_date, read_events
 from .sections import assign_clauses as assign_section_clauses, section_number
-from .structure import APPENDIX_TITLE, BULLET, article_heading, chapter_heading, classify, outline_marker
+from .structure import APPENDIX_TITLE, BULLET, article_heading, atx_heading, chapter_heading, classify, outline_marker
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 
@@ -109,9 +109,9 @@ def _parse_document(text: str, path: str, rel: str, lang: str) -> model.Document
     title, title_line = "", 0
     blocks: list[model.Block] = []
     for line, raw in raw_blocks:
-        heading = re.match(r"^(#{1,6})\s+(.*?)\s*#*\s*$", raw)
-        if heading and not title and len(heading[1]) == 1:
-            title, title_line = heading[2].strip(), line
+        heading = atx_heading(raw)
+        if heading and not title and len(heading[0]) == 1:
+            title, title_line = heading[1], line
             blocks.append(model.Block(model.HEADING, raw, line))
             continue
         if heading:

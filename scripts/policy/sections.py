@@ -18,11 +18,10 @@ import re
 from dataclasses import dataclass
 
 from . import model
-from .structure import kana_number, outline_marker, section_heading
+from .structure import atx_heading, kana_number, outline_marker, section_heading
 
 _LEVEL_SUFFIX = ("p", "i", "s")
 _LEVEL_KIND = (model.PARAGRAPH, model.ITEM, model.SUBITEM)
-_HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*#*\s*$", re.S)
 
 
 @dataclass
@@ -91,11 +90,11 @@ def assign_clauses(doc: model.Document) -> None:
             continue
         if section is None:
             continue
-        heading = _HEADING.match(block.text) if block.kind == model.HEADING else None
-        if heading:
-            found = outline_marker(heading[2])
+        heading = atx_heading(block.text, multiline=True) if block.kind == model.HEADING else None
+        if heading and len(heading[0]) >= 2:   # a sub-section: ## … to ###### …
+            found = outline_marker(heading[1])
             block.marker = ""
-            sibling(("heading", len(heading[1])), found.number if found else None, "", block, heading=True)
+            sibling(("heading", len(heading[0])), found.number if found else None, "", block, heading=True)
             doc.clause(block.clause_id).marker = found.marker if found else ""
             continue
         indent = len(block.text) - len(block.text.lstrip(" \t\u3000"))

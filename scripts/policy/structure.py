@@ -61,6 +61,25 @@ def grammar(lang: str) -> Grammar:
                    str(data["heading_example"]))
 
 
+_ATX_OPEN = re.compile(r"(#{1,6})\s+")
+
+
+def atx_heading(text: str, multiline: bool = False) -> tuple[str, str] | None:
+    r"""(the #s, the title) of a Markdown heading '## 目的 ##', or None.
+
+    As ``^(#{1,6})\s+(.*?)\s*#*\s*$`` reads it (``re.S`` when ``multiline``), computed by
+    stripping: that pattern tries every split of a run of blanks inside the title against
+    every other, which takes minutes on a long run.
+    """
+    opening = _ATX_OPEN.match(text)
+    if opening is None:
+        return None
+    title = text[opening.end():].rstrip().rstrip("#").rstrip()
+    if "\n" in title and not multiline:
+        return None
+    return opening[1], title
+
+
 APPENDIX_TITLE = re.compile(r"^(附\s*則|付\s*則|부\s*칙|Supplementary Provisions?)\b", re.I)
 
 

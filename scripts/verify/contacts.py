@@ -114,7 +114,8 @@ def _en_address_problem(text: str, data: dict) -> str:
     if Counter(_numbers(text)) != expected:
         room = f" and room {data['room']}" if data["room"] else ""
         return f"the numbers are not {data['block']}{room}"
-    leftover = re.sub(r"\b(room|rm|no|japan|floor)\b\.?|\d+(?:st|nd|rd|th|f)?\b|[^a-z]", " ", rest)
+    # A number is read from its first digit only (from each digit, a long run would be reread).
+    leftover = re.sub(r"\b(room|rm|no|japan|floor)\b\.?|(?<!\d)\d+(?:st|nd|rd|th|f)?\b|[^a-z]", " ", rest)
     if leftover.strip():
         return f"names {quote(leftover.strip())}, which is not in the address of the data file"
     return ""

@@ -30,7 +30,9 @@ RULES = [
 ]
 
 URL = re.compile(r"https?://[^\s<>「」『』、。()\[\]]+")
-POSTAL = re.compile(rf"〒?\s*(?<!\d)(\d{{3}})[{DASHES}](\d{{4}})(?!\d)")
+# The blanks after a 〒 belong to the code; a code without 〒 starts at its digits (a pattern
+# that let blanks start any code would rescan a long run of them from each of its blanks).
+POSTAL = re.compile(rf"(?:〒\s*)?(?<!\d)(\d{{3}})[{DASHES}](\d{{4}})(?!\d)")
 PHONE = re.compile(rf"(?<!\d)(0\d{{1,4}})[{DASHES}](\d{{1,4}})[{DASHES}](\d{{3,4}})(?!\d)")
 NUMBER = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万|億)?")
 UNITS = {"円": "amount", "日": "duration", "日間": "duration", "か月": "duration", "ヶ月": "duration",

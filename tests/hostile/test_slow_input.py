@@ -1,0 +1,81 @@
+"""Input sized to be slow: verify's time is linear in the size of the policy, and a wrong number is one finding.
+
+Each case is written into the fixture organisation's policy and checked by the real command.
+No case asserts a time (bench/bench_verify.py measures speed); the timeout only stops a hang,
+and every case took minutes, ran out of memory or gave thousands of findings before its fix.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT, org_project
+
+TODAY = {"POLICY_TODAY": "2026-11-25"}
+# Generous: each case takes about a second; this only stops one that never ends.
+HANG = 60
+JA3, EN3 = "docs/ja/articles/03.md", "docs/en/articles/03.md"
+WIDE = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _edit(project, rel, old, new):
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (rel, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _verify(project) -> tuple[list[str], str]:
+    """The findings (one per line) and the summary of `python -m scripts.verify` on ``project``."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **TODAY}
+    try:
+        result = subprocess.run([sys.executable, "-m", "scripts.verify"], cwd=project, env=env,
+                                capture_output=True, text=True, timeout=HANG)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"verify did not finish within {HANG} s")
+    assert "Traceback" not in result.stderr and "unexpected problem" not in result.stderr, result.stderr[-1500:]
+    assert result.returncode in (0, 1), result.stderr[-1500:]
+    return result.stdout.splitlines(), result.stderr
+
+
+def _blanks_in_a_clause(project):
+    _edit(project, JA3, "（１）法令に", "（１）法令に" + " " * 1_000_000)
+
+
+def _blanks_before_a_postal_code(project):
+    # 20,000 blanks took 15 s; ten times as many, minutes.
+    _edit(project, JA3, "（１）法令に", "（１）法令に〒" + " " * 200_000 + "基づく")
+
+
+def _blanks_in_a_heading(project):
+    _edit(project, JA3, "\n\n２．", "\n\n## 注" + " " * 20_000 + "記\n\n２．")
+    _edit(project, EN3, "\n\n2. ", "\n\n## Note" + " " * 20_000 + "s\n\n2. ")
+
+
+def _blanks_in_a_contact_line(project):
+    _edit(project, "docs/ja/articles/06.md", "事業者名：株式会社こもれび工房",
+          "事業者名：株式会社こもれび工房" + "：a:" * 50_000 + " " * 200_000 + "x")
+
+
+def _blanks_before_a_key(project):
+    _edit(project, "docs/ja/articles/06.md", "事業者名：", " " * 100_000 + "x\n\n事業者名：")
+
+
+CASES = {
+    "1 MB of blanks inside one clause": _blanks_in_a_clause,
+    "blanks before a postal code": _blanks_before_a_postal_code,
+    "blanks inside a heading": _blanks_in_a_heading,
+    "blanks and colons in a contact line": _blanks_in_a_contact_line,
+    "blanks before a contact block": _blanks_before_a_key,
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_verify_finishes_with_few_findings(tmp_path, case):
+    project = org_project(tmp_path / "p")
+    CASES[case](project)
+    findings, summary = _verify(project)
+    assert len(findings) <= 4, findings[:10]
