@@ -16,11 +16,12 @@ import yaml
 
 from scripts.new_site import command
 from scripts.policy import settings
-from tests.conftest import FIXTURES, ORG, ROOT, run_module
+from tests.conftest import FIXTURES, KOREAN, ORG, ROOT, run_module
 from tests.test_fresh_clone import fetch, free_port
 
 PAGE = ORG / "sources" / "policy-page.txt"
 PAIR = FIXTURES / "styles" / "bilingual"
+KOREAN_PAGE = KOREAN / "sources" / "policy-page-ko.txt"
 TODAY = "2026-11-25"
 # This site's own words, which a new organisation's project must not carry (outside the generator's tests).
 OWN = re.compile(r"azpocket|アズポケット|伊丹|南船場", re.I)
@@ -204,6 +205,25 @@ def test_a_translation_is_imported_beside_the_original(tmp_path):
     assert codes == {"REV007"}, verified.stdout + verified.stderr
 
 
+def test_a_translation_in_any_language_of_the_registry_is_imported(tmp_path):
+    """Korean, read with its locale entry's grammar, beside the Japanese original: the fixture's Korean
+    files, marked as current, and clause for clause the original's structure (no STR finding)."""
+    target = tmp_path / "komorebi"
+    result = new_site(target, "--import", str(PAGE), "--import-translation", f"ko={KOREAN_PAGE}")
+    assert result.returncode == 0, result.stderr
+    assert settings.load(target).languages == ("ja", "ko")
+    assert "site_description: 주식회사 고모레비 공방의 개인정보 보호방침(한국어 번역)\n" in \
+        (target / "mkdocs.yml").read_text(encoding="utf-8")
+    imported = tree(target / "docs" / "ko")
+    # The translation records are of the same Japanese text: the fixture's files byte for byte.
+    assert imported == tree(KOREAN / "docs" / "ko")
+    assert (target / "sources" / "ko.txt").read_bytes() == KOREAN_PAGE.read_bytes()
+    verified = run_module("scripts.verify", cwd=target, env={"PYTHONPATH": str(target), "POLICY_TODAY": TODAY})
+    codes = set(re.findall(r": ([A-Z]+\d{3}) ", verified.stdout))
+    assert not {code for code in codes if code.startswith(("STR", "TRN"))}, verified.stdout + verified.stderr
+    assert "REV007" in codes
+
+
 def test_what_the_policy_does_not_give_is_a_todo_that_verify_names(tmp_path):
     page = tmp_path / "page.txt"
     page.write_text(PAGE.read_text(encoding="utf-8").replace(" 代表取締役：森山　葉子", ""), encoding="utf-8")
@@ -226,7 +246,10 @@ def test_what_the_policy_does_not_give_is_a_todo_that_verify_names(tmp_path):
     ("unplaceable", ["--import", str(FIXTURES / "styles" / "unplaceable.txt")], "could not be imported"),
     ("several documents", ["--import", str(FIXTURES / "styles" / "html-two-documents.html")], "--document N"),
     ("bad translation", ["--import", str(PAGE), "--import-translation", "en"], "write LANG=SOURCE"),
-    ("unknown language", ["--import", str(PAGE), "--import-translation", "fr=page.html"], "'fr' is not a language"),
+    ("unknown language", ["--import", str(PAGE), "--import-translation", "fr=page.html"],
+     "'fr' is not a language the importer reads (en, ko; each has its entry in scripts/policy/locales/)"),
+    ("the original's language", ["--import", str(PAGE), "--import-translation", f"ja={PAGE}"],
+     "ja is the original's language (--import); a translation is in one of en, ko"),
     ("bad translation source", ["--import", str(PAGE), "--import-translation", "en=missing.md"], "missing.md"),
 ])
 def test_an_error_leaves_the_folder_untouched(tmp_path, case, args, message):

@@ -1,6 +1,6 @@
 """Create a complete policy site for another organisation from its policy page.
 
-    python -m scripts.new_site DIR --import SOURCE [--import-translation en=SOURCE] [--document N]
+    python -m scripts.new_site DIR --import SOURCE [--import-translation LANG=SOURCE …] [--document N]
 
 DIR gets the generator (manifest.yml: copy), none of this site's content (leave_out), and its own
 mkdocs.yml, README.md and data/company.yml (generate). Everything is made in a folder beside DIR
@@ -26,6 +26,7 @@ from string import Template
 import yaml
 
 from scripts import import_policy, translation
+from scripts.importer import language
 from scripts.importer.plan import left_out, plan
 from scripts.importer.source import load_source
 from scripts.policy import locale, profile
@@ -40,7 +41,12 @@ GENERATOR = HERE.parent.parent     # the checkout (or earlier generated site) th
 MANIFEST = HERE / "manifest.yml"
 TEMPLATES = HERE / "templates"
 ORIGINAL = "ja"
-TRANSLATIONS = ("en",)             # the languages the importer reads besides the original
+
+
+def translation_languages() -> tuple[str, ...]:
+    """The languages a translation may be in: every one the importer reads (the locale registry's) but the original."""
+    return tuple(code for code in language.languages() if code != ORIGINAL)
+
 
 EPILOG = """\
 example:
@@ -49,7 +55,8 @@ example:
 
 SOURCE is what the importer reads (python -m scripts.import_policy --help): the captured text
 of the policy page, its HTML or a Markdown file. The Japanese original goes to docs/ja/, each
-translation to docs/<lang>/, paired with the original clause by clause.
+translation to docs/<lang>/, paired with the original clause by clause. A translation may be in
+any language of the locale registry (scripts/policy/locales/: en, ko …), read by its numbering.
 
 DIR then holds: the generator (scripts/, overrides/, tests/, Makefile, …), the imported policy,
 data/company.yml prefilled from the policy's contact blocks (a value the policy does not give
@@ -119,7 +126,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--import", dest="source", type=Path, required=True, metavar="SOURCE",
                         help="the policy page in the original language (Japanese): .txt, .html, .php or .md")
     parser.add_argument("--import-translation", action="append", default=[], metavar="LANG=SOURCE",
-                        help=f"a translation of the same policy ({', '.join(TRANSLATIONS)}); may be repeated")
+                        help=f"a translation of the same policy, LANG one of {', '.join(translation_languages())} "
+                             "(the locale registry's); may be repeated")
     parser.add_argument("--document", type=int, metavar="N",
                         help="of a page with several documents, import the Nth (of each SOURCE)")
     return parser.parse_args(argv)
@@ -131,9 +139,13 @@ def _translations(values: list[str]) -> list[tuple[str, Path]]:
         lang, sep, source = value.partition("=")
         if not sep or not source:
             raise NewSiteError(f"--import-translation {value}: write LANG=SOURCE, e.g. en=policy-en.html")
-        if lang not in TRANSLATIONS:
+        known = translation_languages()
+        if lang == ORIGINAL:
+            raise NewSiteError(f"--import-translation {value}: {lang} is the original's language (--import); "
+                               f"a translation is in one of {', '.join(known)}")
+        if lang not in known:
             raise NewSiteError(f"--import-translation {value}: {lang!r} is not a language the importer reads "
-                               f"({', '.join(TRANSLATIONS)})")
+                               f"({', '.join(known)}; each has its entry in scripts/policy/locales/)")
         if lang in found:
             raise NewSiteError(f"--import-translation {value}: {lang} is given twice")
         found[lang] = Path(source)
@@ -209,7 +221,7 @@ def render_mkdocs(languages: list[tuple[str, str, str]], copyright_name: str) ->
 def _describe(lang: str, title: str, name: str) -> str:
     if not name:
         return title
-    return f"{name}の{title}" if lang == ORIGINAL else f"{title} of {name} ({locale.load(lang).name} translation)"
+    return locale.load(lang).site["description"].format(document=title, organisation=name)
 
 
 def _is_todo(value) -> bool:
@@ -231,11 +243,6 @@ def make_site(stage: Path, source: Path, translations: list[tuple[str, Path]], d
         # The 全文 page: its text is assembled by the build from the other files.
         (stage / "docs" / lang / "full-text.md").write_text(
             f"---\npage: full-text\n---\n\n# {locale.load(lang).site['full_text']}\n", encoding="utf-8")
-    if translations:
-        # Imported together, each translation is taken as current (verify's TRN002 asks for the record).
-        with contextlib.redirect_stdout(io.StringIO()):
-            if translation.main(["mark", "--all", "--docs", str(stage / "docs")]) != 0:
-                raise NewSiteError("the translation could not be marked as current")
     sources = stage / "sources"
     sources.mkdir()
     for lang, page in [(ORIGINAL, source), *translations]:
@@ -257,6 +264,12 @@ def make_site(stage: Path, source: Path, translations: list[tuple[str, Path]], d
         languages.append((lang, title, _describe(lang, title, names[lang])))
     copyright_name = next((names[lang] for lang in (*langs[1:], ORIGINAL) if names[lang]), languages[0][1])
     (stage / "mkdocs.yml").write_text(render_mkdocs(languages, copyright_name), encoding="utf-8")
+    if translations:
+        # Imported together, each translation is taken as current (verify's TRN002 asks for the record);
+        # after mkdocs.yml, which names the site's languages.
+        with contextlib.redirect_stdout(io.StringIO()):
+            if translation.main(["mark", "--all", "--docs", str(stage / "docs")]) != 0:
+                raise NewSiteError("the translation could not be marked as current")
     readme = Template((TEMPLATES / "README.md").read_text(encoding="utf-8"))
     (stage / "README.md").write_text(readme.substitute(
         name=names[ORIGINAL] or languages[0][1], title=languages[0][1],

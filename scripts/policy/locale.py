@@ -17,7 +17,7 @@ import yaml
 FOLDER = Path(__file__).parent / "locales"
 # Every entry gives each of these site sentences (a translation may leave 'prevails' empty only
 # when it is the original).
-SITE_KEYS = ("effective", "takes_effect", "prevails", "clause_link", "policy_heading", "full_text",
+SITE_KEYS = ("effective", "takes_effect", "prevails", "clause_link", "policy_heading", "description", "full_text",
              "not_found_title", "not_found_body", "home", "upcoming", "upcoming_link", "upcoming_print")
 # The words of the version history (scripts/history/): its pages, feeds, comparisons and tables.
 HISTORY_KEYS = (
