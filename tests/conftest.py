@@ -37,6 +37,34 @@ def build_site(project: Path, site_dir: Path, today: str = BUILD_TODAY) -> subpr
                           cwd=project, env=env, capture_output=True, text=True, timeout=600)
 
 
+def site_policies(root: Path = ROOT) -> list:
+    """The site's own policy as (document, language, policy): each document it publishes in each
+    of its languages (mkdocs.yml), the original first. Tests of the real site iterate over these,
+    so they hold for any organisation's site, whatever its languages and documents."""
+    from scripts.policy import settings
+    from scripts.policy.reader import load_policy
+    site = settings.load(root)
+    return [(doc, lang, load_policy(root / "docs", lang, root=root, folder=doc.folder))
+            for doc in site.documents for lang in site.languages]
+
+
+def unreleased_documents(root: Path = ROOT) -> list:
+    """The site's documents with no revision in their archive yet: a new organisation's site
+    before its first release (its 附則 names a revision that ``make release`` has still to archive)."""
+    from scripts.policy import settings
+    site = settings.load(root)
+    return [doc for doc in site.documents
+            if not any(p.is_dir() and p.name[:1].isdigit() for p in (root / doc.archive(site.archive)).glob("*"))]
+
+
+def first_release_findings(root: Path = ROOT) -> list[tuple[str, str]]:
+    """(path, code) of what verify must say of a site before a document's first release: its
+    original's newest revision line has no archived revision (REV007), and nothing else."""
+    from scripts.policy import settings
+    site = settings.load(root)
+    return sorted((f"docs/{site.original}/{doc.prefix}appendix.md", "REV007") for doc in unreleased_documents(root))
+
+
 def copy_project(target: Path) -> Path:
     """A copy of what the build reads, for tests that change the policy."""
     target.mkdir(parents=True, exist_ok=True)

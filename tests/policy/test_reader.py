@@ -4,14 +4,19 @@ import pytest
 
 from scripts.policy import model
 from scripts.policy.reader import PolicyError, load_policy, parse_document
-from tests.conftest import ORG, ROOT
+from tests.conftest import ORG, site_policies
 
 
 @pytest.fixture(scope="module", params=["org", "real"])
-def policies(request):
-    """The fixture organisation's policy, and the real one (held only to what any revision satisfies)."""
-    root = ORG if request.param == "org" else ROOT
-    return {lang: load_policy(root / "docs", lang, root=root) for lang in ("ja", "en")}
+def documents(request):
+    """Each document's policy in each language ({lang: policy}, the original first): the fixture
+    organisation's, and the real site's (held only to what any revision satisfies)."""
+    if request.param == "org":
+        return [{lang: load_policy(ORG / "docs", lang, root=ORG) for lang in ("ja", "en")}]
+    by_document: dict = {}
+    for doc, lang, policy in site_policies():
+        by_document.setdefault(doc.id, {})[lang] = policy
+    return list(by_document.values())
 
 
 @pytest.fixture(scope="module")
@@ -19,8 +24,8 @@ def org_policies():
     return {lang: load_policy(ORG / "docs", lang, root=ORG) for lang in ("ja", "en")}
 
 
-def test_articles_are_numbered_from_one_with_a_preamble_and_an_appendix(policies):
-    for policy in policies.values():
+def test_articles_are_numbered_from_one_with_a_preamble_and_an_appendix(documents):
+    for policy in (policy for policies in documents for policy in policies.values()):
         numbers = [d.article_number for d in policy.articles]
         assert numbers == list(range(1, len(numbers) + 1)) and numbers
         assert policy.preamble is not None and policy.appendix is not None
@@ -31,11 +36,13 @@ def test_the_fixture_organisation_has_seven_articles(org_policies):
         assert [d.article_number for d in policy.articles] == list(range(1, 8))
 
 
-def test_clause_ids_are_identical_in_both_languages(policies):
-    ja = [c.id for c in policies["ja"].clauses()]
-    en = [c.id for c in policies["en"].clauses()]
-    assert ja == en
-    assert len(ja) == len(set(ja))
+def test_clause_ids_are_identical_in_every_language(documents):
+    for policies in documents:
+        original, *translations = policies.values()
+        ids = [c.id for c in original.clauses()]
+        assert ids and len(ids) == len(set(ids))
+        for translation in translations:
+            assert [c.id for c in translation.clauses()] == ids, translation.lang
 
 
 def test_items_and_sub_items_get_their_ids(org_policies):
@@ -79,8 +86,9 @@ def test_a_missing_language_folder_is_a_policy_error(tmp_path):
         load_policy(tmp_path, "ja")
 
 
-def test_page_kinds(policies):
-    kinds = {d.rel: d.kind for d in policies["ja"].documents}
-    assert kinds["index.md"] == model.PREAMBLE
-    assert kinds["appendix.md"] == model.APPENDIX
-    assert kinds["full-text.md"] == model.PAGE
+def test_page_kinds(documents):
+    for policy in (policy for policies in documents for policy in policies.values()):
+        kinds = {d.rel: d.kind for d in policy.documents}
+        assert kinds["index.md"] == model.PREAMBLE
+        assert kinds["appendix.md"] == model.APPENDIX
+        assert kinds["full-text.md"] == model.PAGE

@@ -7,14 +7,32 @@ import pytest
 
 from scripts.policy import settings
 from scripts.verify.codes import registry
-from tests.conftest import ROOT
+from tests.conftest import ROOT, org_project
 
 KNOWN = set(registry())
 ORG = ROOT / "tests/fixtures/org"
 
 
-def test_the_real_site_settings_are_its_mkdocs_options():
+def test_the_real_site_settings_are_its_mkdocs_options(monkeypatch):
+    """What verify and release read of mkdocs.yml is what MkDocs itself reads for the build."""
+    from mkdocs.config import load_config
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     site = settings.load(ROOT)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    i18n, policy = config.plugins["i18n"].config, config.plugins["policy"].config
+    built = [lang.locale for lang in i18n.languages if lang.build]
+    default = next(lang.locale for lang in i18n.languages if lang.default)
+    assert site.original == default and sorted(site.languages) == sorted(built)
+    assert (site.company, site.archive, site.time_zone, site.legal_profile, site.rules) == \
+        (policy.company, policy.archive, policy.time_zone, policy.legal_profile, policy.rules)
+    assert [doc.id for doc in site.documents] == [entry["id"] for entry in policy.documents]
+    for doc in site.documents:
+        for lang in site.languages:
+            assert doc.lang_dir(ROOT / "docs", lang).is_dir(), (doc.id, lang)
+
+
+def test_the_fixture_organisations_settings_are_its_mkdocs_options(tmp_path):
+    site = settings.load(org_project(tmp_path / "org"))
     assert site.languages == ("ja", "en") and site.original == "ja"
     assert (site.company, site.archive, site.time_zone, site.legal_profile, site.rules) == \
         ("data/company.yml", "revisions", "Asia/Tokyo", "appi", "rules.yml")
@@ -68,9 +86,9 @@ def test_the_only_document_needs_no_name_and_an_unknown_one_is_named(tmp_path):
 
 
 def test_a_documents_name_is_its_title_else_the_site_name(tmp_path):
-    site = settings.load(ROOT)
+    site = settings.load(org_project(tmp_path / "org"))
     # One document with no title: the site's name in each language, as its header shows it.
-    assert site.titles(site.document(None)) == {"ja": "プライバシーポリシー", "en": "Privacy Policy"}
+    assert site.titles(site.document(None)) == {"ja": "個人情報の取扱方針", "en": "Privacy Policy"}
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: 規約\nplugins:\n  - i18n:\n      languages:\n        - locale: ja\n          default: true\n"
         "        - locale: en\n        - locale: ko\n  - policy:\n      documents:\n"
