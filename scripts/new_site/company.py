@@ -14,7 +14,7 @@ import re
 
 import yaml
 
-from scripts.policy import model, profile
+from scripts.policy import locale, model, profile
 from scripts.policy.contact import Contact, policy_contacts
 from scripts.policy.numbering import KANJI
 from scripts.policy.postal import fold, lookup
@@ -121,13 +121,40 @@ def _en_address(text: str) -> dict[str, str]:
     return parts
 
 
+_SPACED_BLOCK = re.compile(r"^\d+(?:-\d+){1,2}$")
+
+
+def _largest_first_address(text: str) -> dict[str, str]:
+    """The parts of an address written largest first with spaces between them, as Korean writes a
+    Japanese one: '아이치현 나고야시 나카구 사카에 3-7-21 사카에 테라스 501' (prefecture, cities,
+    town, block, then the building and room)."""
+    words = [w for w in fold(text).split() if not re.fullmatch(r"〒?\d{3}-\d{4}", w)]
+    block_at = next((i for i, w in enumerate(words) if _SPACED_BLOCK.match(w)), None)
+    if block_at is None or block_at < 3:
+        return {}
+    parts = {"prefecture": words[0], "city": ", ".join(words[1:block_at - 1]), "town": words[block_at - 1],
+             "block": words[block_at]}
+    rest = words[block_at + 1:]
+    if rest and rest[-1].isdigit():
+        parts.update(building=" ".join(rest[:-1]), room=rest[-1])
+    else:
+        parts.update(building=" ".join(rest), room="")
+    return parts
+
+
+# Each way of writing an address (the locale entry's address:), read into the data file's keys.
+_READERS = {"japanese": _ja_address, "smallest_first": lambda text, _: _en_address(text),
+            "largest_first": lambda text, _: _largest_first_address(text)}
+
+
 def _part(policy: model.Policy, words: profile.ContactWords, postal_code: str) -> dict[str, str]:
     contacts = policy_contacts(policy, words)
     values = {"name": _first(contacts, "name", "company"),
               "representative_title": _first(contacts, "representative_title"),
               "representative": _first(contacts, "representative")}
     # The company information's address first (it names the building), then the ＜宛先＞ block's.
-    readings = [(_ja_address if policy.lang == "ja" else lambda text, _: _en_address(text))(c.address.text, postal_code)
+    read = _READERS[locale.load(policy.lang).address]
+    readings = [read(c.address.text, postal_code)
                 for kind in ("company", "address") for c in contacts if c.kind == kind and c.address is not None]
     if readings:
         values.update(max(readings, key=lambda parts: ("block" in parts, len(parts))))

@@ -36,6 +36,8 @@ HISTORY_KEYS = (
 # scripts/verify/references.py); the references' words when their style is 'numbered'.
 GRAMMAR_KEYS = ("article", "chapter", "paragraph", "item", "subitem", "heading_example", "references")
 REFERENCE_STYLES = ("numbered", "english", "none")
+# How the language writes a postal address (scripts/new_site/company.py reads it so).
+ADDRESS_STYLES = ("japanese", "smallest_first", "largest_first")
 NUMBERED_KEYS = ("numbered", "article", "paragraph", "item", "preceding", "following", "preceding_items",
                  "joiner", "law_before")
 # How the importer writes a policy it reads in the language (scripts/importer/language.py).
@@ -63,6 +65,7 @@ class Locale:
     summary: dict = field(default_factory=dict)
     grammar: dict = field(default_factory=dict)
     importer: dict = field(default_factory=dict)
+    address: str = "japanese"
 
     def format_date(self, date: dt.date) -> str:
         month_name = self.months[date.month - 1] if self.months else str(date.month)
@@ -89,11 +92,15 @@ def load(code: str) -> Locale:
         summary = _section(path, data, "summary", SUMMARY_KEYS, "change summary words")
         grammar = _grammar(path, data)
         importer = _importer(path, data)
+        if data.get("address") not in ADDRESS_STYLES:
+            raise LocaleError(f"{path.name}: address: is one of {', '.join(ADDRESS_STYLES)} (how the language "
+                              "writes a postal address)")
         months = tuple(str(m) for m in data.get("months") or ())
         if "{month_name}" in str(data["date"]) and len(months) != 12:
             raise LocaleError(f"{path.name}: its date format names the month, so it needs the 12 month names (months:)")
         return Locale(code, str(data["name"]), str(data["date"]), months, site,
-                      str(data.get("english_name") or data["name"]), history, summary, grammar, importer)
+                      str(data.get("english_name") or data["name"]), history, summary, grammar, importer,
+                      str(data["address"]))
     except (yaml.YAMLError, KeyError, TypeError, AttributeError) as err:
         raise LocaleError(f"{path.name} cannot be read: {err}") from None
 

@@ -96,6 +96,20 @@ def test_an_importer_form_that_cannot_be_written_is_named(tmp_path, monkeypatch,
         locale.load.cache_clear()
 
 
+def test_each_entry_says_how_it_writes_an_address(tmp_path, monkeypatch):
+    assert [locale.load(code).address for code in ("ja", "en", "ko")] == ["japanese", "smallest_first", "largest_first"]
+    data = yaml.safe_load((locale.FOLDER / "en.yml").read_text(encoding="utf-8"))
+    data["address"] = "spaced"
+    (tmp_path / "xx.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(locale, "FOLDER", tmp_path)
+    locale.load.cache_clear()
+    try:
+        with pytest.raises(locale.LocaleError, match=r"xx\.yml: address: is one of japanese, smallest_first"):
+            locale.load("xx")
+    finally:
+        locale.load.cache_clear()
+
+
 def test_the_history_and_the_change_summary_read_the_registry():
     from scripts.history.words import words
     from scripts.pr_summary import status_words
