@@ -12,6 +12,8 @@ import kanjize
 DIGITS = r"[0-9０-９]+"
 KANJI = r"[〇一二三四五六七八九十百千]+"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# No clause is numbered with more digits than this (and Python reads at most 4,300 into an int).
+MAX_DIGITS = 100
 IROHA = "イロハニホヘトチリヌルヲワカヨタレソツネナラム"
 # Korean legal sub-items: 가. 나. 다. …
 HANGUL = "가나다라마바사아자차카타파하"
@@ -30,6 +32,8 @@ def to_int(numeral: str) -> int:
     if len(numeral) == 1 and numeral in HANGUL:
         return HANGUL.index(numeral) + 1
     folded = unicodedata.normalize("NFKC", numeral)
+    if len(numeral) > MAX_DIGITS:
+        raise NumeralError(numeral, too_long=True)
     if folded.isdigit() and folded.isascii():
         return int(folded)
     if re.fullmatch(KANJI, numeral):
@@ -47,8 +51,13 @@ def to_int(numeral: str) -> int:
 class NumeralError(ValueError):
     """A numeral that cannot be read as a number (十十, 二百百)."""
 
-    def __init__(self, numeral: str):
-        super().__init__(f"「{numeral}」 is not a number as written: write it as 二十 or ２０")
+    def __init__(self, numeral: str, too_long: bool = False):
+        if too_long:
+            shown = numeral[:12] + "…"
+            super().__init__(f"「{shown}」 ({len(numeral)} characters) is too long to be a number: "
+                             "number clauses 1, 2, 3 …")
+        else:
+            super().__init__(f"「{numeral}」 is not a number as written: write it as 二十 or ２０")
         self.numeral = numeral
 
 

@@ -25,22 +25,35 @@ RULES = [
 ]
 
 
+# A policy has tens of articles: a number past this is a slip (第１００００００条), said once.
+MAX_ARTICLE = 9999
+
+
 def _articles(policy: model.Policy) -> list[Finding]:
     out: list[Finding] = []
     seen: dict[int, model.Document] = {}
     for doc in policy.articles:
         number = doc.article_number or 0
+        if number > MAX_ARTICLE:
+            out.append(finding(doc.path, doc.title_line, "STR001",
+                               f"{quote(doc.title)} is article {_shown(number)}: articles are numbered 1, 2, 3 … "
+                               f"(at most {MAX_ARTICLE}); renumber it and its file"))
+            continue
         if number in seen:
             out.append(finding(doc.path, doc.title_line, "STR001",
                                f"{quote(doc.title)} repeats article {number} of {seen[number].path}"))
         seen.setdefault(number, doc)
-    numbers = sorted(seen)
-    for expected in range(1, (numbers[-1] if numbers else 0) + 1):
-        if expected not in seen:
-            after = next(n for n in numbers if n > expected)
-            doc = seen[after]
+    # One finding per gap, however wide, naming the article after it.
+    previous = 0
+    for number in sorted(seen):
+        if number > previous + 1:
+            doc = seen[number]
+            missing = (f"article {previous + 1} is missing" if number == previous + 2
+                       else f"articles {previous + 1} to {number - 1} are missing")
             out.append(finding(doc.path, doc.title_line, "STR001",
-                               f"article {expected} is missing: {quote(doc.title)} follows article {expected - 1}"))
+                               f"{missing}: {quote(doc.title)} follows article {previous}; renumber the articles "
+                               f"from it on (it would be article {previous + 1}) and their files, or add what is missing"))
+        previous = max(previous, number)
     for doc in policy.documents:
         if doc.rel.startswith(("articles/", "sections/")) and doc.kind != model.ARTICLE:
             first = doc.title or (doc.blocks[0].text if doc.blocks else "")
@@ -51,6 +64,12 @@ def _articles(policy: model.Policy) -> list[Finding]:
             out.append(finding(doc.path, line, "STR006",
                                f"no article heading {heading}: the file starts with {quote(first)}"))
     return out
+
+
+def _shown(number: int) -> str:
+    """A number for a message: a very long one shortened."""
+    digits = str(number)
+    return digits if len(digits) <= 12 else f"{digits[:6]}…({len(digits)} digits)"
 
 
 def _sequence(doc: model.Document) -> list[Finding]:

@@ -73,6 +73,27 @@ CASES = {
 }
 
 
+# Article 7 of the fixture renumbered, in both languages.
+ARTICLE_NUMBERS = {
+    "a wide gap (第９９９９条)": ("９９９９", "9999", "articles 7 to 9998 are missing"),
+    "第１０００００条": ("１０００００", "100000", "is article 100000"),
+    "第１００００００条": ("１００００００", "1000000", "is article 1000000"),
+    "a 30-digit article number": ("１" * 30, "1" * 30, "is article 111111…(30 digits)"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ARTICLE_NUMBERS))
+def test_a_wrong_article_number_is_one_finding(tmp_path, case):
+    ja, en, message = ARTICLE_NUMBERS[case]
+    project = org_project(tmp_path / "p")
+    _edit(project, "docs/ja/articles/07.md", "# 第７条", f"# 第{ja}条")
+    _edit(project, "docs/en/articles/07.md", "# Article 7 ", f"# Article {en} ")
+    findings, _ = _verify(project)
+    numbering = [f for f in findings if " STR001 " in f]
+    assert len(numbering) == 2 and all(message in f for f in numbering), numbering[:10]
+    assert len(findings) <= 6, findings[:10]
+
+
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_verify_finishes_with_few_findings(tmp_path, case):
     project = org_project(tmp_path / "p")
