@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.policy import settings
 from scripts.policy.dates import format_date
 from scripts.policy.reader import load_policy
 from tests.conftest import ORG, ROOT
@@ -76,45 +77,70 @@ def insert_before(path: Path, line: int, text: str) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
+# What a revision writes in each language a site may publish (a site's languages are its
+# mkdocs.yml's; a language missing here fails the test, naming it): the fee's unit after the
+# amount, a new item of a list, the 附則 line of a date, the change notice's summary.
+WORDS = {
+    "ja": {"unit": "円", "item": "（２）お客様から寄せられたご意見への対応", "marker": re.compile(r"^（[0-9０-９]+）"),
+           "label": lambda n: f"（{str(n).translate(FULLWIDTH)}）", "line": "{date}　改定・施行",
+           "summary": "開示等の請求の手数料を改め、利用目的に号を一つ加えます。"},
+    "en": {"unit": " yen", "item": "(2) Responding to feedback from customers", "marker": re.compile(r"^\(\d+\)"),
+           "label": lambda n: f"({n})", "line": "{date}: Revised and effective",
+           "summary": "The fee for requests is changed and an item is added to the purposes of use."},
+}
+
+
+def languages(project: Path) -> tuple[str, ...]:
+    """The project's languages, the original first, each with its words in WORDS."""
+    langs = settings.load(project).languages
+    missing = [lang for lang in langs if lang not in WORDS]
+    assert not missing, f"add the words of {missing} to WORDS in tests/test_living_policy.py"
+    return langs
+
+
+def policies(project: Path) -> dict:
+    return {lang: load_policy(project / "docs", lang, root=project) for lang in languages(project)}
+
+
 def change_the_fee(project: Path) -> tuple[str, str]:
-    """The disclosure fee, wherever the policy states it: the amount in both languages. Returns the amounts
+    """The disclosure fee, wherever the policy states it: the amount in every language. Returns the amounts
     before and after, as written ('1,100', '1,650')."""
-    policies = {lang: load_policy(project / "docs", lang, root=project) for lang in ("ja", "en")}
-    fee = next(c for c in policies["ja"].clauses() if "手数料" in c.text and re.search(r"\d[\d,]*円", c.text))
-    twin = next(c for c in policies["en"].clauses() if c.id == fee.id)
-    amount = int(re.search(r"(\d[\d,]*)円", fee.text)[1].replace(",", ""))
+    read = policies(project)
+    original = next(iter(read))
+    fee = next(c for c in read[original].clauses() if re.search(r"\d[\d,]*" + WORDS[original]["unit"], c.text)
+               and ("手数料" in c.text or "fee" in c.text))
+    amount = int(re.search(r"(\d[\d,]*)" + WORDS[original]["unit"], fee.text)[1].replace(",", ""))
     new = f"{amount + 550:,}"
-    for lang, clause, pattern, unit in (("ja", fee, r"\d[\d,]*(?=円)", ""), ("en", twin, r"\d[\d,]*(?= yen)", "")):
-        path = project / "docs" / lang / next(d.rel for d in policies[lang].documents if clause in d.clauses)
-        replace_line(path, clause.line, re.compile(pattern), new + unit)
+    for lang, policy in read.items():
+        clause = next(c for c in policy.clauses() if c.id == fee.id)
+        path = project / "docs" / lang / next(d.rel for d in policy.documents if clause in d.clauses)
+        replace_line(path, clause.line, re.compile(r"\d[\d,]*(?=" + re.escape(WORDS[lang]["unit"]) + ")"), new)
     return f"{amount:,}", new
 
 
 def insert_an_item(project: Path) -> str:
     """A new item (２) in the first paragraph that has items, the items after it renumbered."""
-    policies = {lang: load_policy(project / "docs", lang, root=project) for lang in ("ja", "en")}
-    second = next(c for c in policies["ja"].clauses() if re.fullmatch(r"art-\d+-p\d+-i2", c.id))
+    read = policies(project)
+    second = next(c for c in next(iter(read.values())).clauses() if re.fullmatch(r"art-\d+-p\d+-i2", c.id))
     parent = second.id.rsplit("-i", 1)[0]
-    new_text = {"ja": "（２）お客様から寄せられたご意見への対応", "en": "(2) Responding to feedback from customers"}
-    for lang, pattern in (("ja", re.compile(r"^（[0-9０-９]+）")), ("en", re.compile(r"^\(\d+\)"))):
-        policy = policies[lang]
+    for lang, policy in read.items():
         items = [c for c in policy.clauses() if re.fullmatch(rf"{parent}-i\d+", c.id)]
         doc = next(d for d in policy.documents if items[0] in d.clauses)
         path = project / "docs" / lang / doc.rel
         for item in items[1:]:
             number = int(item.id.rsplit("-i", 1)[1]) + 1
-            label = f"（{str(number).translate(FULLWIDTH)}）" if lang == "ja" else f"({number})"
-            replace_line(path, item.line, pattern, label)
-        insert_before(path, items[1].line, new_text[lang])
+            replace_line(path, item.line, WORDS[lang]["marker"], WORDS[lang]["label"](number))
+        insert_before(path, items[1].line, WORDS[lang]["item"])
     return f"{parent}-i2"
 
 
 def add_revision_lines(project: Path) -> dt.date:
-    newest = max(r.date for r in load_policy(project / "docs", "ja").revisions)
+    langs = languages(project)
+    newest = max(r.date for r in load_policy(project / "docs", langs[0]).revisions)
     date = max(dt.date(2027, 1, 1), newest + dt.timedelta(days=1))
-    for lang, line in (("ja", f"{format_date(date, 'ja')}　改定・施行"),
-                       ("en", f"{format_date(date, 'en')}: Revised and effective")):
+    for lang in langs:
         path = project / "docs" / lang / "appendix.md"
+        line = WORDS[lang]["line"].format(date=format_date(date, lang))
         path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{line}\n", encoding="utf-8")
     return date
 
@@ -122,16 +148,35 @@ def add_revision_lines(project: Path) -> dt.date:
 def write_change_notices(project: Path, date: dt.date) -> None:
     """The change notice of the revision in each language (改定の概要), announced well within the notice period."""
     announced = date - dt.timedelta(days=42)
-    for lang, summary in (("ja", "開示等の請求の手数料を改め、利用目的に号を一つ加えます。"),
-                          ("en", "The fee for requests is changed and an item is added to the purposes of use.")):
+    for lang in languages(project):
         path = project / "docs" / lang / "changes" / f"{date.isoformat()}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"---\nchange: material\nannounced: {announced.isoformat()}\n---\n\n{summary}\n",
+        path.write_text(f"---\nchange: material\nannounced: {announced.isoformat()}\n---\n\n{WORDS[lang]['summary']}\n",
                         encoding="utf-8")
+
+
+def mark_translations(project: Path) -> None:
+    """Every translation marked up to date (a site in its original alone has none to mark)."""
+    if len(languages(project)) > 1:
+        marked = module(project, "scripts.translation", "mark", "--all")
+        assert marked.returncode == 0, marked.stderr
+
+
+def first_release(project: Path) -> None:
+    """A site before its first release (a new organisation's, as scripts.new_site made it) makes it,
+    as its README says, and commits it: what every later revision starts from."""
+    if (project / settings.load(project).archive / "SHA256SUMS").is_file():
+        return
+    newest = max(r.date for r in load_policy(project / "docs", languages(project)[0]).revisions)
+    released = module(project, "scripts.release", newest.isoformat())
+    assert released.returncode == 0, released.stdout + released.stderr
+    git(project, "add", "--all")
+    git(project, "commit", "--quiet", "--message", "the first release")
 
 
 def test_a_correct_revision_of_the_real_policy_keeps_the_suites_green(tmp_path):
     project = copy_repository(tmp_path / "project")
+    first_release(project)
     git(project, "switch", "--quiet", "--create", "revision")
     change_the_fee(project)
     inserted = insert_an_item(project)
@@ -139,32 +184,34 @@ def test_a_correct_revision_of_the_real_policy_keeps_the_suites_green(tmp_path):
     assert '"REV006"' in untouched.stdout   # the change is not yet a revision: verify says so
     date = add_revision_lines(project)
     write_change_notices(project, date)
-    assert module(project, "scripts.translation", "mark", "--all").returncode == 0
+    mark_translations(project)
     released = module(project, "scripts.release", date.isoformat())
     assert released.returncode == 0, released.stderr
-    assert inserted in {c.id for c in load_policy(project / "docs", "ja").clauses()}
+    assert inserted in {c.id for c in load_policy(project / "docs", languages(project)[0]).clauses()}
     result = run_suites(project)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
 
 
 def test_the_project_copied_for_another_organisation_keeps_the_suites_green(tmp_path):
     project = copy_repository(tmp_path / "project")
-    for lang in ("ja", "en"):
+    langs = settings.load(project).languages
+    for lang in langs:
         for path in (project / "docs" / lang).rglob("*.md"):
             if path.name != "full-text.md":
                 path.unlink()
-    shutil.rmtree(project / "revisions")
-    imported = module(project, "scripts.import_policy", str(ORG / "sources" / "policy-page.txt"), "--lang", "ja",
-                      "--out", "docs/ja", "--force")
+    shutil.rmtree(project / "revisions", ignore_errors=True)   # a site before its first release has none
+    imported = module(project, "scripts.import_policy", str(ORG / "sources" / "policy-page.txt"), "--lang", langs[0],
+                      "--out", f"docs/{langs[0]}", "--force")
     assert imported.returncode == 0, imported.stderr
-    # The English translation and the company data, as the organisation writes them.
-    for path in (ORG / "docs" / "en").rglob("*.md"):
-        if path.name != "full-text.md":
-            (project / "docs/en" / path.relative_to(ORG / "docs/en")).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, project / "docs/en" / path.relative_to(ORG / "docs/en"))
+    # The translations the site publishes and the company data, as the organisation writes them.
+    for lang in langs[1:]:
+        for path in (ORG / "docs" / lang).rglob("*.md"):
+            if path.name != "full-text.md":
+                (project / "docs" / lang / path.relative_to(ORG / "docs" / lang)).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, project / "docs" / lang / path.relative_to(ORG / "docs" / lang))
     shutil.copy2(ORG / "data" / "company.yml", project / "data" / "company.yml")
-    assert module(project, "scripts.translation", "mark", "--all").returncode == 0
-    newest = max(r.date for r in load_policy(project / "docs", "ja").revisions)
+    mark_translations(project)
+    newest = max(r.date for r in load_policy(project / "docs", langs[0]).revisions)
     released = module(project, "scripts.release", newest.isoformat())
     assert released.returncode == 0, released.stderr
     git(project, "add", "--all")
