@@ -82,9 +82,12 @@ class Manifest:
     ignore: tuple[str, ...]
 
     def placed(self, rel: str) -> list[str]:
-        """The lists of copy and leave_out that hold ``rel`` (a repository path)."""
-        return [name for name, entries in (("copy", self.copy), ("leave_out", self.leave_out))
-                if any(_covers(entry, rel) for entry in entries)]
+        """The lists of copy and leave_out that hold ``rel`` (a repository path) by its most specific
+        entry: a file of a copied folder may be left out by name (this site's own tests of its content)."""
+        found = [(len(entry), name) for name, entries in (("copy", self.copy), ("leave_out", self.leave_out))
+                 for entry in entries if _covers(entry, rel)]
+        longest = max((length for length, _ in found), default=0)
+        return sorted({name for length, name in found if length == longest})
 
     def ignored(self, path: Path) -> bool:
         return any(fnmatch.fnmatch(part, pattern) for part in path.parts for pattern in self.ignore)
@@ -110,7 +113,8 @@ def generator_files(root: Path = GENERATOR, listing: Manifest | None = None) -> 
                 raise NewSiteError(f"{source}: the generator's folder is missing ({MANIFEST.name}: copy)")
             for path in sorted(source.rglob("*")):
                 rel = path.relative_to(root)
-                if path.is_file() and not path.is_symlink() and not listing.ignored(rel):
+                if (path.is_file() and not path.is_symlink() and not listing.ignored(rel)
+                        and listing.placed(rel.as_posix()) == ["copy"]):
                     found.append(rel.as_posix())
         elif source.is_file():
             found.append(entry)

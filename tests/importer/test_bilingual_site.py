@@ -8,7 +8,7 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import FIXTURES, build_site, copy_project, run_module
+from tests.conftest import FIXTURES, build_site, org_project, run_module
 
 PAIR = FIXTURES / "styles" / "bilingual"
 SECTIONS = [f"sections/{n:02d}.md" for n in range(1, 6)]
@@ -16,7 +16,7 @@ SECTIONS = [f"sections/{n:02d}.md" for n in range(1, 6)]
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("sections"))
+    root = org_project(tmp_path_factory.mktemp("sections"))
     shutil.rmtree(root / "revisions", ignore_errors=True)
     for lang in ("ja", "en"):
         for name in ("articles", "history"):
@@ -24,9 +24,6 @@ def project(tmp_path_factory):
         for name in ("index.md", "appendix.md"):
             (root / "docs" / lang / name).unlink()
     shutil.copy2(PAIR / "company.yml", root / "data" / "company.yml")
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    nav = "nav:\n" + "".join(f"  - {name}\n" for name in ["index.md", *SECTIONS, "appendix.md", "full-text.md"])
-    (root / "mkdocs.yml").write_text(re.sub(r"nav:\n(?:  - .*\n)+", nav, config), encoding="utf-8")
     ja = run_module("scripts.import_policy", str(PAIR / "privacy-ja.html"), "--lang", "ja", "--out", "docs/ja", cwd=root)
     assert ja.returncode == 0, ja.stderr
     en = run_module("scripts.import_policy", str(PAIR / "privacy-en.md"), "--lang", "en", "--out", "docs/en", cwd=root)
@@ -55,8 +52,8 @@ def test_verify_passes_the_imported_pair(project):
 
 
 def test_verify_names_a_clause_missing_from_the_translation(project, tmp_path):
-    broken = copy_project(tmp_path / "broken")
-    for name in ("docs", "data"):
+    broken = org_project(tmp_path / "broken")
+    for name in ("docs", "data", "revisions"):
         shutil.rmtree(broken / name)
         shutil.copytree(project / name, broken / name)
     path = broken / "docs/en/sections/02.md"
