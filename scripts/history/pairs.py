@@ -122,6 +122,18 @@ class Store:
         known = self._sections.get(key)
         if known is not None:
             return known
+        appended = compare.appended(old, new)
+        if appended is not None:
+            # The appendix of a later revision: its lines before, then the lines added. Every pair of
+            # revisions has its own, so its comparison is this, not one more pass over its lines.
+            shared, total = appended
+            head = render.html_section_head(compare.DocumentChange(compare.CHANGED, old, new), self.lang)
+            section = Section(True, head, self._print(new), self._print(old), id=piece_id("\0".join(key)))
+            section.ops = ([[UNCHANGED, 0, shared]] if shared else []) + [[INSERTED, shared, total]]
+            for way in {op[0] for op in section.ops}:
+                self._version(new, way)
+            self._sections[key] = section
+            return section
         change = compare.compare_documents(old, new)
         section = Section(change.status != compare.UNCHANGED, render.html_section_head(change, self.lang))
         if section.changed:

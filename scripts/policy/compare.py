@@ -471,7 +471,9 @@ def _merge(runs: list[_Run]) -> list[_Run]:
 
 # --- alignment ---------------------------------------------------------------
 
+@lru_cache(maxsize=65536)
 def _similarity(a: str, b: str) -> float:
+    # Cached: the history pairs the same differing clauses in many comparisons of versions.
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
         return 0.0
@@ -481,6 +483,11 @@ def _similarity(a: str, b: str) -> float:
 def align(old: Sequence[T], new: Sequence[T], key: Callable[[T], str]) -> list[tuple[T | None, T | None]]:
     """Pairs (old, new) in order; None on the side where an element has no partner."""
     old_keys, new_keys = [key(x) for x in old], [key(x) for x in new]
+    shorter = min(len(old_keys), len(new_keys))
+    if old_keys[:shorter] == new_keys[:shorter]:
+        # One is the other with units added at the end (the appendix of a later revision, compared
+        # with every earlier one): what the matcher finds, without its work on every pair.
+        return list(zip(old, new)) + [(x, None) for x in old[shorter:]] + [(None, y) for y in new[shorter:]]
     matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
     pairs: list[tuple[T | None, T | None]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -553,6 +560,9 @@ class _Units:
     texts: dict[int, str]     # id(clause) → text
     words: dict[int, str]     # id(clause) → words without the number, folded unless whitespace counts
     numbers: dict[int, str]
+    # In order: each unit's words, and its text as the comparison of two units reads it.
+    keys: list[str] = field(default_factory=list)
+    text_keys: list[str] = field(default_factory=list)
 
 
 _UNITS: dict[tuple[int, bool], tuple[model.Document, _Units]] = {}
@@ -569,10 +579,26 @@ def _units(doc: model.Document | None, whitespace: bool) -> _Units:
     units = _Units(clauses, {id(c): clause_text(c) for c in clauses},
                    {id(c): _key(clause_words(c, doc), whitespace) for c in clauses},
                    {id(c): number_as_written(c, doc) for c in clauses})
+    units.keys = [units.words[id(c)] for c in clauses]
+    units.text_keys = [_key(units.texts[id(c)], whitespace) for c in clauses]
     if len(_UNITS) > 4096:
         _UNITS.clear()
     _UNITS[(id(doc), whitespace)] = (doc, units)   # the entry holds the document: its id stays its own
     return units
+
+
+def appended(old: model.Document | None, new: model.Document | None,
+             whitespace: bool = False) -> tuple[int, int] | None:
+    """When ``new`` is ``old`` with units added at its end (a later appendix): how many units they
+    share and how many ``new`` has. :func:`compare_documents` finds the shared ones unchanged and
+    the others inserted. Else None."""
+    if old is None or new is None:
+        return None
+    before, after = _units(old, whitespace), _units(new, whitespace)
+    shared, total = len(before.clauses), len(after.clauses)
+    if shared >= total or before.keys != after.keys[:shared] or before.text_keys != after.text_keys[:shared]:
+        return None
+    return shared, total
 
 
 def compare_documents(old: model.Document | None, new: model.Document | None,

@@ -139,6 +139,18 @@ def test_appendix_pairs_with_appendix_only():
     assert [(h.old_text, h.new_text) for h in change.hunks()] == [("", "2027年1月1日　改定・施行")]
 
 
+def test_a_later_appendix_is_the_earlier_with_its_lines_added():
+    """What the history takes without comparing each pair of revisions' appendices line by line."""
+    earlier = "# 附則\n\n2022年4月1日　改定・施行\n"
+    later = earlier + "\n2027年1月1日　改定・施行\n"
+    old, new = (parse_document(text, "a", "appendix.md", "ja") for text in (earlier, later))
+    assert compare.appended(old, new) == (1, 2)
+    assert [c.status for c in compare.compare_documents(old, new).clauses] == [compare.UNCHANGED, compare.INSERTED]
+    edited = parse_document(later.replace("2022年4月1日", "2022年4月2日"), "a", "appendix.md", "ja")
+    assert compare.appended(old, edited) is None and compare.appended(new, old) is None
+    assert compare.appended(old, old) is None
+
+
 def test_neighbouring_changed_lines_form_one_hunk():
     old = "# 第６条（開示）\n\n１．請求書を郵送してください。\n\n＜宛先＞\n\nアズポケット株式会社\n"
     new = old.replace("＜宛先＞\n\n", "＜送付先＞\n\n〒542-0081\n\n")
