@@ -10,7 +10,7 @@ import yaml
 
 from scripts.site.nav import navigation
 from scripts.site.plugin import PolicyPlugin
-from tests.conftest import BUILD_TODAY, ROOT, build_site, copy_project
+from tests.conftest import BUILD_TODAY, ROOT, build_site, org_project
 
 
 def _config(project: Path) -> dict:
@@ -24,8 +24,13 @@ class _Loader(yaml.SafeLoader):
 _Loader.add_constructor("!ENV", lambda loader, node: None)
 
 
+# The fixture organisation's project keeps the generator's build configuration, plugins included,
+# in mkdocs.base.yml (tests/conftest.py: org_project).
+BUILD_CONFIG = "mkdocs.base.yml"
+
+
 def _set_plugin_options(project: Path, **options) -> None:
-    path = project / "mkdocs.yml"
+    path = project / BUILD_CONFIG
     text = path.read_text(encoding="utf-8")
     for key, value in options.items():
         text, count = re.subn(rf"(?m)^(      {key}: ).*$", rf"\g<1>{value}", text)
@@ -52,7 +57,7 @@ def _policy_files(lang_dir: Path) -> list[str]:
 
 
 def test_navigation_lists_every_policy_file_in_reading_order(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = org_project(tmp_path / "project")
     lang_dir = project / "docs" / "ja"
     nav = navigation(lang_dir)
     assert sorted(n for n in nav if not n.startswith("history/")) == _policy_files(lang_dir)
@@ -62,7 +67,7 @@ def test_navigation_lists_every_policy_file_in_reading_order(tmp_path):
 
 
 def test_a_new_article_file_is_in_the_navigation_without_configuration(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = org_project(tmp_path / "project")
     count = len(list((project / "docs" / "ja" / "articles").glob("*.md")))
     number = count + 1
     for lang, heading in (("ja", f"# 第{number}条（追加）"), ("en", f"# Article {number} (Added)")):
@@ -78,7 +83,7 @@ def test_a_new_article_file_is_in_the_navigation_without_configuration(tmp_path)
 
 
 def test_an_unknown_time_zone_stops_the_build_naming_it(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = org_project(tmp_path / "project")
     _set_plugin_options(project, time_zone="Mars/Olympus")
     result = build_site(project, tmp_path / "site", today="")
     assert result.returncode != 0
@@ -87,7 +92,7 @@ def test_an_unknown_time_zone_stops_the_build_naming_it(tmp_path):
 
 
 def test_an_unknown_legal_profile_is_a_configuration_error(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = org_project(tmp_path / "project")
     _set_plugin_options(project, legal_profile="gdpr-xx")
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
@@ -96,7 +101,7 @@ def test_an_unknown_legal_profile_is_a_configuration_error(tmp_path):
 
 
 def test_the_archive_folder_is_an_option(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = org_project(tmp_path / "project")
     shutil.move(project / "revisions", project / "published")
     _set_plugin_options(project, archive="published")
     site = tmp_path / "site"
@@ -108,7 +113,7 @@ def test_the_archive_folder_is_an_option(tmp_path):
 
 
 def test_feed_author_is_the_organisation_named_in_the_company_file(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = org_project(tmp_path / "project")
     company = project / "data" / "company.yml"
     data = yaml.safe_load(company.read_text(encoding="utf-8"))
     data["ja"]["name"], data["en"]["name"] = "架空商事株式会社", "Kaku Trading K.K."
@@ -121,8 +126,8 @@ def test_feed_author_is_the_organisation_named_in_the_company_file(tmp_path):
 
 
 def test_a_build_without_the_i18n_plugin_says_what_is_missing(tmp_path):
-    project = copy_project(tmp_path / "project")
-    path = project / "mkdocs.yml"
+    project = org_project(tmp_path / "project")
+    path = project / BUILD_CONFIG
     text = path.read_text(encoding="utf-8")
     start, end = text.index("  - i18n:"), text.index("  # After i18n")
     path.write_text(text[:start] + text[end:], encoding="utf-8")
