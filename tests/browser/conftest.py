@@ -28,27 +28,41 @@ CSP_LISTENER = """window.__csp = []; document.addEventListener('securitypolicyvi
   e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"""
 
 
-def page_urls(site: Path) -> dict[str, str]:
-    """Every page type to check in both languages; history pages join once the build has them."""
+def home_paths(languages: tuple[str, ...]) -> dict[str, str]:
+    """Each language's home: the original (the first) at /, a translation at /<lang>/."""
+    return {lang: "/" if n == 0 else f"/{lang}/" for n, lang in enumerate(languages)}
+
+
+def page_urls(site: Path, languages: tuple[str, ...] = ("ja", "en")) -> dict[str, str]:
+    """Every page type to check in each language (the fixture sites': ja and en), its article and
+    full text those of the first document as built; history pages join once the build has them."""
     urls = {}
-    for lang, prefix in (("ja", "/"), ("en", "/en/")):
+    for lang, prefix in home_paths(languages).items():
+        root = site / prefix.lstrip("/")
         urls[f"home-{lang}"] = prefix
-        urls[f"article-{lang}"] = prefix + "articles/01/"
-        urls[f"full-text-{lang}"] = prefix + "full-text/"
         urls[f"404-{lang}"] = prefix + "no-such-page/"
-        history = site / prefix.lstrip("/") / "history"
+        # A site of one document has its articles in the language folder; of several, in each document's.
+        articles = sorted(root.glob("articles/*/index.html")) or sorted(
+            p for p in root.glob("*/articles/*/index.html") if p.relative_to(root).parts[0] not in languages)
+        assert articles, f"no article page built under {root}"
+        document = articles[0].parent.parent.parent
+        rel = document.relative_to(site).as_posix()
+        at = "/" if rel == "." else f"/{rel}/"
+        urls[f"article-{lang}"] = at + f"articles/{articles[0].parent.name}/"
+        urls[f"full-text-{lang}"] = at + "full-text/"
+        history = document / "history"
         if not (history / "index.html").is_file():
             continue
-        urls[f"history-{lang}"] = prefix + "history/"
+        urls[f"history-{lang}"] = at + "history/"
         if (history / "compare" / "index.html").is_file():
-            urls[f"compare-{lang}"] = prefix + "history/compare/"
+            urls[f"compare-{lang}"] = at + "history/compare/"
         revisions = sorted(p.parent for p in history.glob("[0-9]*/index.html"))
         past = [r for r in revisions if "noindex" in (r / "index.html").read_text(encoding="utf-8")]
         if past:
-            urls[f"revision-{lang}"] = prefix + f"history/{past[-1].name}/"
+            urls[f"revision-{lang}"] = at + f"history/{past[-1].name}/"
         diffs = sorted(p.parent.parent.name for p in history.glob("[0-9]*/diff/index.html"))
         if diffs:
-            urls[f"diff-{lang}"] = prefix + f"history/{diffs[-1]}/diff/"
+            urls[f"diff-{lang}"] = at + f"history/{diffs[-1]}/diff/"
     return urls
 
 
