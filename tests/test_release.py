@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from scripts.policy.reader import load_policy
-from tests.conftest import FIXTURES, ROOT, documents_project, org_project, run_module
+from scripts.policy import settings
+from tests.conftest import FIXTURES, ROOT, documents_project, org_project, run_module, unreleased_documents
 
 HISTORY = FIXTURES / "history" / "revisions"
 
@@ -53,15 +54,33 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_the_real_archive_matches_its_manifest_and_holds_the_newest_revision_line():
-    manifest = (ROOT / "revisions" / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
-    assert manifest
+def archive_manifest(archive: Path) -> list[str]:
+    """The archive's SHA256SUMS lines, each checked against its file."""
+    manifest = (archive / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
     for line in manifest:
         digest, rel = line.split("  ")
-        path = ROOT / "revisions" / rel
-        assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
-    newest = max(r.date for r in load_policy(ROOT / "docs", "ja").revisions).isoformat()
-    assert f"{newest}/ja/appendix.md" in [line.split("  ")[1] for line in manifest]
+        assert hashlib.sha256((archive / rel).read_bytes()).hexdigest() == digest, rel
+    return [line.split("  ")[1] for line in manifest]
+
+
+def test_the_real_archive_matches_its_manifest_and_holds_the_newest_revision_line(tmp_path):
+    site = settings.load(ROOT)
+    unreleased = unreleased_documents()
+    for doc in site.documents:
+        newest = max(r.date for r in load_policy(ROOT / "docs", site.original, folder=doc.folder).revisions).isoformat()
+        archive = ROOT / doc.archive(site.archive)
+        if doc not in unreleased:
+            assert f"{newest}/{site.original}/appendix.md" in archive_manifest(archive), doc.id
+            continue
+        # Before its first release: nothing archived, and releasing the newest revision line archives it.
+        assert not (archive / "SHA256SUMS").exists(), doc.id
+        copy = tmp_path / doc.id
+        for name in ("docs", "data"):
+            shutil.copytree(ROOT / name, copy / name)
+        shutil.copy2(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+        released = release(copy, newest, *(["--document", doc.id] if len(site.documents) > 1 else []))
+        assert released.returncode == 0, released.stdout + released.stderr
+        assert f"{newest}/{site.original}/appendix.md" in archive_manifest(copy / doc.archive(site.archive))
 
 
 def test_release_snapshots_both_languages_with_their_hashes(project):
