@@ -17,8 +17,7 @@ from ..policy import model
 from ..policy.dates import read_date
 from ..policy.structure import (APPENDIX_TITLE, CAPTION_ONLY, article_heading, chapter_heading,
                                 classify)
-from .language import writing
-from .outline import TITLE_WORDS
+from .language import title_words, writing
 from .source import Line
 
 CLOSING = re.compile(r"^(以上|End)$")
@@ -95,7 +94,7 @@ def _title_before(lines: list[Line], first: int) -> int | None:
     index = first - 1
     while index >= 0:
         line = lines[index]
-        if line.heading or (len(line.text) <= 40 and "。" not in line.text and TITLE_WORDS.search(line.text)):
+        if line.heading or (len(line.text) <= 40 and "。" not in line.text and title_words().search(line.text)):
             return index
         if "。" not in line.text and len(line.text) <= 60:
             return None

@@ -13,13 +13,9 @@ import re
 import unicodedata
 
 from ..policy.dates import read_date, read_events
+from .language import revision_noise
 
 CLOSING = re.compile(r"^(以上|End|-\s*End\s*-)$", re.I)
-_NOISE = re.compile(
-    r"[-*+・•●■【】\[\]〔〕（）():：、,.．。\s\u3000]|以上|現在|付|日付|制定日?|策定日?|改定日?|改訂日?|改正日?|"
-    r"施行日?|適用日?|実施日?|最終|更新日?|及び|および|より|から|"
-    r"\b(?:enacted|established|adopted|revised|amended|updated|last|effective|date|dated|from|as|of|on|and|"
-    r"since|in|force)\b", re.I)
 SIGNATURE = re.compile(r"(株式会社|有限会社|合同会社|法人|協会|組合|代表|取締役|理事|社長|会長|"
                        r"Inc\.?|Co\.|Ltd\.?|LLC|Corporation|CEO|President|Representative)")
 
@@ -34,7 +30,7 @@ def is_revision_line(text: str) -> bool:
         # The reading folds full-width digits and spaces: compare on the folded text.
         folded = unicodedata.normalize("NFKC", text)
         rest = folded.replace(reading.written, " ", 1) if reading.written in folded else folded
-    return len(_NOISE.sub("", rest)) <= 1
+    return len(revision_noise().sub("", rest)) <= 1
 
 
 def is_provision(text: str) -> bool:

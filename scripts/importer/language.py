@@ -2,8 +2,10 @@
 
 The entry's ``importer:`` section (scripts/policy/locales/<code>.yml) gives the titles of
 files the source has no heading for, how an article's heading and a list's item are
-written, and which preamble headings open a policy; its ``grammar:`` tells the numbering
-apart (scripts/policy/structure.py). A language without an entry is a LocaleError naming it.
+written, which preamble headings open a policy, and the words that tell a page's parts apart
+(titles, appendix headings, revision lines: every entry's, in a page of any language); its
+``grammar:`` tells the numbering apart (scripts/policy/structure.py). A language without an
+entry is a LocaleError naming it.
 """
 from __future__ import annotations
 
@@ -73,3 +75,37 @@ def writing(code: str) -> Writing:
 def languages() -> tuple[str, ...]:
     """Every language the importer reads: the registry's."""
     return locale.available()
+
+
+# What tells a page's parts apart is recognised in every language of the registry at once: a
+# Japanese page may carry an English title ('Privacy Policy'), and a page's language is not asked.
+
+@lru_cache(maxsize=None)
+def _words(key: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(str(p) for code in languages() for p in locale.load(code).importer[key]))
+
+
+@lru_cache(maxsize=None)
+def title_words() -> re.Pattern:
+    """Words naming a document (ポリシー, 規約, Policy, 방침): a short line holding one is a title."""
+    return re.compile("(" + "|".join(_words("title_words")) + ")", re.I)
+
+
+@lru_cache(maxsize=None)
+def appendix_heading() -> re.Pattern:
+    """The whole line of an appendix's heading: 附則, Supplementary Provisions, 부칙."""
+    return re.compile("^(" + "|".join(_words("appendix_headings")) + ")$", re.I)
+
+
+# Around a revision line's words: its punctuation, brackets and blanks.
+_REVISION_MARKS = r"[-*+・·•●■【】\[\]〔〕（）():：、,.．。\s\u3000]"
+
+
+@lru_cache(maxsize=None)
+def revision_noise() -> re.Pattern:
+    """What a revision line holds besides its date ('制定・施行', 'Last updated:', '제정·시행'); Latin
+    words only as whole words."""
+    words = _words("revision_words")
+    latin = [w for w in words if w.isascii()]
+    others = [w for w in words if not w.isascii()]
+    return re.compile("|".join([_REVISION_MARKS, *others] + ([rf"\b(?:{'|'.join(latin)})\b"] if latin else [])), re.I)

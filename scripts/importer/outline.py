@@ -20,12 +20,9 @@ from dataclasses import dataclass, field
 
 from ..policy.structure import outline_marker, section_heading
 from .endings import is_ending_line, is_revision_line, is_signature
-from .language import writing
+from .language import appendix_heading, title_words, writing
 from .source import Line
 
-TITLE_WORDS = re.compile(r"(ポリシー|規約|方針|規程|規定|約款|定款|について|の取扱い|宣言|Policy|Terms|Notice|"
-                         r"Conditions|Statement|Agreement|Regulations|Articles of)", re.I)
-APPENDIX_HEADING = re.compile(r"^(附\s*則|付\s*則|Supplementary Provisions?|Addendum)$", re.I)
 _HEADING_STYLES = ("n.", "n ", "decimal")
 
 
@@ -63,7 +60,7 @@ def _heading_like(text: str) -> bool:
 
 def section_level(lines: list[Line]) -> int:
     """The heading level that carries the sections, or 0 when headings are not marked."""
-    headings = [l for l in lines if l.heading and not APPENDIX_HEADING.match(l.text)]
+    headings = [l for l in lines if l.heading and not appendix_heading().match(l.text)]
     numbered = Counter(l.heading for l in headings if section_heading(l.text)[0] is not None)
     if numbered:
         level, count = numbered.most_common(1)[0]
@@ -85,7 +82,7 @@ def section_level(lines: list[Line]) -> int:
 def _find_sections(lines: list[Line], level: int) -> list[int]:
     """Indexes of the section headings."""
     if level:
-        return [i for i, l in enumerate(lines) if l.heading == level and not APPENDIX_HEADING.match(l.text)]
+        return [i for i, l in enumerate(lines) if l.heading == level and not appendix_heading().match(l.text)]
     out, expected = [], 1
     list_style, list_number = None, 0
     for index, line in enumerate(lines):
@@ -116,7 +113,7 @@ def _title_index(lines: list[Line], before: int, level: int) -> int | None:
             return index
     for index in range(before - 1, -1, -1):
         line = lines[index]
-        if not _prose(line.text) and TITLE_WORDS.search(line.text) and len(line.text) <= 40:
+        if not _prose(line.text) and title_words().search(line.text) and len(line.text) <= 40:
             return index
     return None
 
@@ -158,7 +155,7 @@ def outline(lines: list[Line]) -> Outline | None:
         return None
     first = heads[0]
     title_at = _title_index(lines, first, level)
-    if title_at is None and len(heads) >= 3 and TITLE_WORDS.search(lines[first].text) \
+    if title_at is None and len(heads) >= 3 and title_words().search(lines[first].text) \
             and not any(_prose(l.text) for l in lines[:first]):
         # Headings of one kind throughout (bold lines): the first, naming the document, is its title.
         title_at, heads = first, heads[1:]
@@ -167,7 +164,7 @@ def outline(lines: list[Line]) -> Outline | None:
     title = lines[title_at] if title_at is not None else None
     preamble = lines[start + 1 if title is not None else start:first]
     # The revision record: an appendix heading, or the dated lines at the very end.
-    appendix_at = next((i for i in range(first, len(lines)) if APPENDIX_HEADING.match(lines[i].text)), None)
+    appendix_at = next((i for i in range(first, len(lines)) if appendix_heading().match(lines[i].text)), None)
     if appendix_at is not None:
         body_end, ending = appendix_at, lines[appendix_at + 1:]
     else:

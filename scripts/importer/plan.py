@@ -14,7 +14,7 @@ from ..policy.structure import CAPTION_ONLY, article_heading, chapter_heading
 from . import outline as sections
 from .build import escape_markdown, render, split_policy
 from .endings import is_ending_line, is_signature
-from .language import writing
+from .language import title_words, writing
 from .source import Line
 
 ARTICLE_STYLE, SECTION_STYLE = "article", "section"
@@ -76,7 +76,7 @@ def _article_documents(lines: list[Line], lang: str) -> list[list[Line]]:
 
 def _title_like(line: Line) -> bool:
     return bool(line.heading) or (len(line.text) <= 40 and "。" not in line.text
-                                  and bool(sections.TITLE_WORDS.search(line.text)))
+                                  and bool(title_words().search(line.text)))
 
 
 def _plan_articles(lines: list[Line], lang: str, whole: bool = False, markdown: bool = False) -> Document:

@@ -8,6 +8,7 @@ entry is a configuration error naming it, never a silent fallback to another lan
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -42,7 +43,9 @@ NUMBERED_KEYS = ("numbered", "article", "paragraph", "item", "preceding", "follo
                  "joiner", "law_before")
 # How the importer writes a policy it reads in the language (scripts/importer/language.py).
 IMPORTER_KEYS = ("appendix_title", "preamble_title", "preamble_headings", "heading", "brackets_as_written", "item",
-                 "subheading")
+                 "subheading", "title_words", "appendix_headings", "revision_words")
+# The importer's lists of regular expressions (words it recognises in a page of any language).
+IMPORTER_PATTERNS = ("title_words", "appendix_headings", "revision_words")
 # The placeholders each written form must hold.
 IMPORTER_FORMS = {"heading": ("{numeral}", "{caption}"), "item": ("{number}",)}
 # What became of a clause, in a pull request's change summary (scripts/pr_summary.py).
@@ -151,6 +154,15 @@ def _importer(path: Path, data: dict) -> dict:
                               f"(it lacks {', '.join(lacking)})")
     if not isinstance(section["preamble_headings"], list) or not section["preamble_headings"]:
         raise LocaleError(f"{path.name}: importer: preamble_headings: is a list of headings (はじめに, Introduction …)")
+    for key in IMPORTER_PATTERNS:
+        if not isinstance(section[key], list) or not all(isinstance(p, str) and p for p in section[key]):
+            raise LocaleError(f"{path.name}: importer: {key}: is a list of words (regular expressions)")
+        for pattern in section[key]:
+            try:
+                re.compile(pattern)
+            except re.error as err:
+                raise LocaleError(f"{path.name}: importer: {key}: {pattern!r} is not a regular expression ({err})") \
+                    from None
     if not isinstance(section["brackets_as_written"], bool):
         raise LocaleError(f"{path.name}: importer: brackets_as_written: is true or false")
     subheading = section["subheading"]

@@ -64,3 +64,15 @@ def test_each_language_names_the_headings_that_open_a_policy():
 def test_a_language_without_an_entry_is_an_error_naming_it():
     with pytest.raises(locale.LocaleError, match="'fr' has no locale entry"):
         writing("fr")
+
+
+def test_a_pages_parts_are_recognised_in_every_language_of_the_registry():
+    from scripts.importer.endings import is_revision_line
+    from scripts.importer.language import appendix_heading, title_words
+
+    # A Japanese page may be titled in English: the words of every entry are read in any page.
+    assert all(title_words().search(text) for text in ("個人情報保護方針", "Privacy Policy", "개인정보 처리방침"))
+    assert all(appendix_heading().match(text) for text in ("附　則", "Supplementary Provisions", "부칙"))
+    assert all(is_revision_line(text) for text in ("2024年4月1日　制定・施行", "Last updated: April 1, 2024",
+                                                   "2024년 4월 1일 제정·시행", "2025년 4월 1일 개정"))
+    assert not is_revision_line("2024년 4월 1일 전에 취득한 개인정보에도 적용됩니다.")

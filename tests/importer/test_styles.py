@@ -83,6 +83,8 @@ CASES = [
     ("captured-marked-headings.txt", "ja", 3, ["2025-08-01"], "2025-08-01", ["ログイン", "診療時間", "アクセス"]),
     ("html-bold-headings.html", "en", 3, ["2025-08-01"], "2025-08-01", ["Our breads", "Cart", "Jobs"]),
     ("articles-html-lists.html", "ja", 3, ["2025-09-01"], "2025-09-01", ["書籍一覧", "営業時間"]),
+    # Korean, with the words of its locale entry (방침 names the title, 부칙 the appendix, 제정 / 개정 the dates).
+    ("sections-ko.txt", "ko", 4, ["2024-04-01", "2025-04-01"], "2025-04-01", ["키트 목록", "로그인"]),
 ]
 
 

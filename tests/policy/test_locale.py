@@ -65,6 +65,7 @@ def _entry(tmp_path, monkeypatch, drop: str) -> None:
     ("summary.renumbered", r"xx\.yml lacks change summary words \(summary:\): renumbered"),
     ("importer.appendix_title", r"xx\.yml lacks importer words \(importer:\): appendix_title"),
     ("importer.item", r"xx\.yml lacks importer words \(importer:\): item"),
+    ("importer.revision_words", r"xx\.yml lacks importer words \(importer:\): revision_words"),
 ])
 def test_a_missing_word_is_an_error_naming_the_file_and_the_key(tmp_path, monkeypatch, drop, message):
     _entry(tmp_path, monkeypatch, drop)
@@ -82,6 +83,8 @@ def test_a_missing_word_is_an_error_naming_the_file_and_the_key(tmp_path, monkey
     ("preamble_headings", "Introduction", r"xx\.yml: importer: preamble_headings: is a list"),
     ("brackets_as_written", "yes", r"xx\.yml: importer: brackets_as_written: is true or false"),
     ("subheading", {"punctuation": "."}, r"xx\.yml: importer: subheading: gives punctuation: and max_length:"),
+    ("title_words", "Policy", r"xx\.yml: importer: title_words: is a list of words"),
+    ("appendix_headings", ["Addendum("], r"xx\.yml: importer: appendix_headings: 'Addendum\(' is not a regular "),
 ])
 def test_an_importer_form_that_cannot_be_written_is_named(tmp_path, monkeypatch, key, value, message):
     data = yaml.safe_load((locale.FOLDER / "en.yml").read_text(encoding="utf-8"))
