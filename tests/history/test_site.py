@@ -278,6 +278,11 @@ def test_the_real_site_lists_every_archived_revision_with_the_one_in_force_curre
     data = json.loads((built_site / "history/index.json").read_text(encoding="utf-8"))
     archived = [r.name for r in archive.read_archive(ROOT)]
     assert sorted(r["date"] for r in data["revisions"]) == archived
-    in_force = max(d for d in archived if dt.date.fromisoformat(d) <= dt.date.fromisoformat(BUILD_TODAY))
-    assert data["current"] == in_force
-    assert [r["date"] for r in data["revisions"] if r["status"] == "current"] == [in_force]
+    in_force = [d for d in archived if dt.date.fromisoformat(d) <= dt.date.fromisoformat(BUILD_TODAY)]
+    if not in_force:
+        # Before the first release (or before the first revision takes effect): none is current.
+        assert data["current"] is None
+        assert [r for r in data["revisions"] if r["status"] == "current"] == []
+        return
+    assert data["current"] == max(in_force)
+    assert [r["date"] for r in data["revisions"] if r["status"] == "current"] == [max(in_force)]
