@@ -17,10 +17,9 @@ from ..policy import model
 from ..policy.dates import read_date
 from ..policy.structure import (APPENDIX_TITLE, CAPTION_ONLY, article_heading, chapter_heading,
                                 classify)
-from .language import title_words, writing
+from .language import closing, title_words, writing
 from .source import Line
 
-CLOSING = re.compile(r"^(以上|End)$")
 
 
 @dataclass
@@ -76,10 +75,10 @@ def _policy_span(lines: list[Line], lang: str, whole: bool = False) -> tuple[int
         end = len(lines)
     elif appendix is not None:
         end = appendix + 1
-        while end < len(lines) and (read_date(lines[end].text).written or CLOSING.match(lines[end].text)
+        while end < len(lines) and (read_date(lines[end].text).written or closing().match(lines[end].text)
                                     or _provision_text(lines[end].text, lang)):
             end += 1
-            if CLOSING.match(lines[end - 1].text):
+            if closing().match(lines[end - 1].text):
                 break
     return start, end
 
@@ -102,7 +101,7 @@ def _title_before(lines: list[Line], first: int) -> int | None:
     return None
 
 
-def split_policy(lines: list[Line], lang: str = "ja", whole: bool = False) -> Imported:
+def split_policy(lines: list[Line], lang: str, whole: bool = False) -> Imported:
     start, end = _policy_span(lines, lang, whole)
     problems: list[Problem] = []
     if end < 0:

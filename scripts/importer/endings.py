@@ -13,9 +13,8 @@ import re
 import unicodedata
 
 from ..policy.dates import read_date, read_events
-from .language import revision_noise
+from .language import closing, revision_noise
 
-CLOSING = re.compile(r"^(以上|End|-\s*End\s*-)$", re.I)
 SIGNATURE = re.compile(r"(株式会社|有限会社|合同会社|法人|協会|組合|代表|取締役|理事|社長|会長|"
                        r"Inc\.?|Co\.|Ltd\.?|LLC|Corporation|CEO|President|Representative)")
 
@@ -40,7 +39,7 @@ def is_provision(text: str) -> bool:
 
 
 def is_ending_line(text: str) -> bool:
-    return is_revision_line(text) or bool(CLOSING.match(text.strip())) or is_provision(text)
+    return is_revision_line(text) or bool(closing().match(text.strip())) or is_provision(text)
 
 
 def is_signature(text: str) -> bool:

@@ -97,6 +97,12 @@ def appendix_heading() -> re.Pattern:
     return re.compile("^(" + "|".join(_words("appendix_headings")) + ")$", re.I)
 
 
+@lru_cache(maxsize=None)
+def closing() -> re.Pattern:
+    """The whole line that closes a policy: 以上, End, 이상."""
+    return re.compile("^(" + "|".join(_words("closing")) + ")$", re.I)
+
+
 # Around a revision line's words: its punctuation, brackets and blanks.
 _REVISION_MARKS = r"[-*+・·•●■【】\[\]〔〕（）():：、,.．。\s\u3000]"
 

@@ -43,9 +43,9 @@ NUMBERED_KEYS = ("numbered", "article", "paragraph", "item", "preceding", "follo
                  "joiner", "law_before")
 # How the importer writes a policy it reads in the language (scripts/importer/language.py).
 IMPORTER_KEYS = ("appendix_title", "preamble_title", "preamble_headings", "heading", "brackets_as_written", "item",
-                 "subheading", "title_words", "appendix_headings", "revision_words")
+                 "subheading", "title_words", "appendix_headings", "closing", "revision_words")
 # The importer's lists of regular expressions (words it recognises in a page of any language).
-IMPORTER_PATTERNS = ("title_words", "appendix_headings", "revision_words")
+IMPORTER_PATTERNS = ("title_words", "appendix_headings", "closing", "revision_words")
 # The placeholders each written form must hold.
 IMPORTER_FORMS = {"heading": ("{numeral}", "{caption}"), "item": ("{number}",)}
 # What became of a clause, in a pull request's change summary (scripts/pr_summary.py).

@@ -270,3 +270,25 @@ def test_every_language_of_the_registry_is_offered():
     unknown = run_module("scripts.import_policy", str(KOREAN_PAGE), "--lang", "fr", "--out", "unused")
     assert unknown.returncode == 2 and "invalid choice: 'fr' (choose from 'en', 'ja', 'ko')" in unknown.stderr
     assert "Traceback" not in unknown.stderr
+
+
+def test_a_korean_page_closes_with_its_own_word_and_its_footer_is_left_out(tmp_path):
+    page = tmp_path / "ko.txt"
+    page.write_text(KOREAN_PAGE.read_text(encoding="utf-8") + "\n이상\n\n© 고모레비 공방\n", encoding="utf-8")
+    result = run_module("scripts.import_policy", str(page), "--lang", "ko", "--out", str(tmp_path / "ko"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "ko" / "appendix.md").read_text(encoding="utf-8") == "# 부칙\n\n2024년 4월 1일 제정·시행\n\n이상\n"
+    assert "left out 1 line(s) after the policy (site chrome), from “© 고모레비 공방”" in result.stderr
+
+
+def test_a_translation_is_paired_with_an_original_in_any_language(tmp_path):
+    result = run_module("scripts.import_policy", str(KOREAN_PAGE), "--lang", "ko", "--out", str(tmp_path / "ko"),
+                        "--original", str(ORG / "docs" / "en"))
+    assert result.returncode == 0, result.stderr
+    assert "IMP010" not in result.stderr
+    page = tmp_path / "ko.txt"
+    page.write_text(KOREAN_PAGE.read_text(encoding="utf-8").replace("\n나. 본인 확인 서류의 사본(운전면허증, 여권 등)\n", ""),
+                    encoding="utf-8")
+    result = run_module("scripts.import_policy", str(page), "--lang", "ko", "--out", str(tmp_path / "ko2"),
+                        "--original", str(ORG / "docs" / "en"))
+    assert "IMP010 warning art-5-p2-s2" in result.stderr and "docs/en/articles/05.md" in result.stderr
