@@ -18,16 +18,30 @@ from bs4 import BeautifulSoup
 from lxml import etree
 
 from scripts.history import archive
+from scripts.policy import settings
 from scripts.policy.dates import format_date
 from scripts.policy.reader import load_policy
-from tests.conftest import build_site
-from tests.test_living_policy import (add_revision_lines, change_the_fee, copy_repository, git, insert_an_item,
-                                      module)
+from tests.conftest import ROOT, build_site
+from tests.test_living_policy import (WORDS, add_revision_lines, change_the_fee, copy_repository, first_release, git,
+                                      insert_an_item, languages, mark_translations, module)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 NOTICE_DAYS = 30   # the default notice period (no data/policy.yml setting in this repository)
 SUMMARY = {"ja": "開示等の請求の手数料を改め、利用目的の号を入れ替えます。",
            "en": "The fee for requests is changed and the items of the purposes of use are revised."}
+# How the 新旧対照表 and the feed read in each language the site may publish (the amount is
+# underlined without the unit in English); its languages are mkdocs.yml's.
+TABLE = {"ja": {"heads": ["改正後", "改正前"], "caption": "（傍線部分は改正部分）", "new": "（新設）", "deleted": "（削る）",
+                "was": "旧（２）", "unit": "円", "title": "{date}版"},
+         "en": {"heads": ["Revised", "Before"], "caption": "(The underlined parts are the revised parts.)",
+                "new": "(New)", "deleted": "(Deleted)", "was": "was (2)", "unit": "", "title": "Version of {date}"}}
+SITE = settings.load(ROOT)
+ORIGINAL = SITE.original
+
+
+def lang_prefix(lang: str) -> str:
+    """A language's folder in the built site: the original at /, the others at /<lang>/."""
+    return "" if lang == ORIGINAL else f"{lang}/"
 
 
 @dataclass
@@ -46,9 +60,9 @@ class Revised:
 def delete_an_item(project: Path, keep: str) -> str:
     """The last item of the paragraph with the most items (other than ``keep``), in both languages:
     nothing after it to renumber."""
-    policies = {lang: load_policy(project / "docs", lang, root=project) for lang in ("ja", "en")}
+    policies = {lang: load_policy(project / "docs", lang, root=project) for lang in languages(project)}
     items: dict[str, list] = {}
-    for clause in policies["ja"].clauses():
+    for clause in policies[ORIGINAL].clauses():
         if re.fullmatch(r"art-\d+-p\d+-i\d+", clause.id) and not clause.id.startswith(keep + "-"):
             items.setdefault(clause.id.rsplit("-i", 1)[0], []).append(clause)
     last = max(items.values(), key=len)[-1]
@@ -65,7 +79,8 @@ def delete_an_item(project: Path, keep: str) -> str:
 
 def write_notices(project: Path, date: dt.date, days: int) -> dt.date:
     announced = date - dt.timedelta(days=days)
-    for lang, summary in SUMMARY.items():
+    for lang in languages(project):
+        summary = SUMMARY[lang]
         path = project / "docs" / lang / "changes" / f"{date.isoformat()}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"---\nchange: material\nannounced: {announced.isoformat()}\n---\n\n{summary}\n",
@@ -76,15 +91,18 @@ def write_notices(project: Path, date: dt.date, days: int) -> dt.date:
 @pytest.fixture(scope="module")
 def revised(tmp_path_factory) -> Revised:
     project = copy_repository(tmp_path_factory.mktemp("real-revision") / "project")
+    first_release(project)   # a site before its first release makes it first, as its README says
     git(project, "switch", "--quiet", "--create", "revision")
-    policy = load_policy(project / "docs", "ja", root=project)
-    fee_clause = next(c for c in policy.clauses() if "手数料" in c.text and re.search(r"\d[\d,]*円", c.text))
+    policy = load_policy(project / "docs", ORIGINAL, root=project)
+    unit = re.escape(WORDS[ORIGINAL]["unit"])
+    fee_clause = next(c for c in policy.clauses() if ("手数料" in c.text or "fee" in c.text)
+                      and re.search(r"\d[\d,]*" + unit, c.text))
     fee_doc = next(d for d in policy.documents if fee_clause in d.clauses)
     fee = change_the_fee(project)
     inserted = insert_an_item(project)
     deleted = delete_an_item(project, keep=inserted.rsplit("-i", 1)[0])
     date = add_revision_lines(project)
-    assert module(project, "scripts.translation", "mark", "--all").returncode == 0
+    mark_translations(project)
     write_notices(project, date, days=10)
     refused = module(project, "scripts.release", date.isoformat())
     write_notices(project, date, days=NOTICE_DAYS)
@@ -117,13 +135,12 @@ def test_a_material_change_announced_ten_days_ahead_is_refused_with_both_dates(r
     assert "Traceback" not in refused.stderr
 
 
-@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("lang", SITE.languages)
 def test_the_table_page_shows_the_revision_as_a_legal_reader_expects(revised, announced_site, lang):
-    prefix = "" if lang == "ja" else "en/"
-    grid = page(announced_site, f"{prefix}history/{revised.date.isoformat()}/table").select_one("table.shinkyu")
-    heads = ["改正後", "改正前"] if lang == "ja" else ["Revised", "Before"]
-    assert [th.get_text() for th in grid.select("thead th")] == heads
-    assert grid.caption.get_text() == ("（傍線部分は改正部分）" if lang == "ja" else "(The underlined parts are the revised parts.)")
+    words = TABLE[lang]
+    grid = page(announced_site, f"{lang_prefix(lang)}history/{revised.date.isoformat()}/table").select_one("table.shinkyu")
+    assert [th.get_text() for th in grid.select("thead th")] == words["heads"]
+    assert grid.caption.get_text() == words["caption"]
 
     def cells(clause_id):
         row = grid.select_one(f'tr[data-clause="{clause_id}"]')
@@ -132,18 +149,17 @@ def test_the_table_page_shows_the_revision_as_a_legal_reader_expects(revised, an
 
     old, new = revised.fee
     fee = cells(revised.fee_id)
-    unit = "円" if lang == "ja" else ""
+    unit = words["unit"]
     assert [u.get_text() for u in fee[0].select("u")] == [new + unit]
     assert [u.get_text() for u in fee[1].select("u")] == [old + unit]
     inserted = cells(revised.inserted)
-    assert inserted[1].get_text() == ("（新設）" if lang == "ja" else "(New)") and inserted[0].select_one("u")
+    assert inserted[1].get_text() == words["new"] and inserted[0].select_one("u")
     deleted = cells(revised.deleted)
-    assert deleted[0].get_text() == ("（削る）" if lang == "ja" else "(Deleted)") and deleted[1].select_one("u")
+    assert deleted[0].get_text() == words["deleted"] and deleted[1].select_one("u")
     # The item after the inserted one: renumbered, both numbers as written, never an internal id.
     parent = revised.inserted.rsplit("-i", 1)[0]
     renumbered = grid.select_one(f'tr[data-clause="{parent}-i3"]')
-    was = "旧（２）" if lang == "ja" else "was (2)"
-    assert was in renumbered.get_text() and parent not in renumbered.get_text()
+    assert words["was"] in renumbered.get_text() and parent not in renumbered.get_text()
     assert grid.select("tr.shinkyu-omitted details summary")   # unchanged clauses folded into （略）
     # The appendix: its title above its new revision line, which is new (the lines before it （略）).
     appendix = load_policy(revised.project / "docs", lang, root=revised.project).appendix
@@ -151,7 +167,7 @@ def test_the_table_page_shows_the_revision_as_a_legal_reader_expects(revised, an
     title = next(i for i, r in enumerate(rows) if "shinkyu-heading" in r.get("class", [])
                  and r.td.get_text() == appendix.title)
     line = next(r for r in rows[title:] if format_date(revised.date, lang) in r.get_text())
-    assert line.find_all("td", recursive=False)[1].get_text() == ("（新設）" if lang == "ja" else "(New)")
+    assert line.find_all("td", recursive=False)[1].get_text() == words["new"]
 
 
 def pdftotext(path: Path) -> str:
@@ -163,12 +179,12 @@ def pdftotext(path: Path) -> str:
 def test_the_pdfs_hold_both_fees_and_are_published(revised, announced_site):
     old, new = revised.fee
     folder = revised.project / archive.ARCHIVE / revised.date.isoformat()
-    for lang, unit in (("ja", "円"), ("en", "")):
+    for lang in languages(revised.project):
+        unit = TABLE[lang]["unit"]
         table = pdftotext(folder / lang / "pdf" / "table.pdf")
         assert old + unit in table and new + unit in table, lang
         assert new + unit in pdftotext(folder / lang / "pdf" / "policy.pdf")
-        prefix = "" if lang == "ja" else "en/"
-        published = announced_site / prefix / "history" / revised.date.isoformat() / "pdf" / "table.pdf"
+        published = announced_site / lang_prefix(lang) / "history" / revised.date.isoformat() / "pdf" / "table.pdf"
         assert published.read_bytes() == (folder / lang / "pdf" / "table.pdf").read_bytes()
 
 
@@ -178,28 +194,33 @@ def test_the_word_file_is_a_two_column_table_in_each_language(revised, tmp_path)
                     "--format", "docx", "--output", str(out))
     assert result.returncode == 1, result.stderr   # 1: the versions differ
     document = docx.Document(str(out))
-    assert [[c.text for c in t.rows[0].cells] for t in document.tables] == [["改正後", "改正前"], ["Revised", "Before"]]
+    langs = languages(revised.project)
+    assert [[c.text for c in t.rows[0].cells] for t in document.tables] == [TABLE[lang]["heads"] for lang in langs]
     assert all(len(t.columns) == 2 for t in document.tables)
     texts = [c.text for row in document.tables[0].rows for c in row.cells]
-    assert "（新設）" in texts and "（削る）" in texts and any(revised.fee[1] + "円" in t for t in texts)
+    words = TABLE[ORIGINAL]
+    assert words["new"] in texts and words["deleted"] in texts
+    assert any(revised.fee[1] + WORDS[ORIGINAL]["unit"] in t for t in texts)
 
 
 def test_from_the_announcement_date_the_banner_and_the_feed_entry_show(revised, announced_site):
-    shown = format_date(revised.date, "ja")
+    shown = format_date(revised.date, ORIGINAL)
     assert shown in page(announced_site, "articles/01").select_one(".md-banner").get_text()
     feed = etree.fromstring((announced_site / "history/atom.xml").read_bytes())
     entry = next(feed.iter(f"{ATOM}entry"))
-    assert entry.findtext(f"{ATOM}title").startswith(f"{shown}版")
-    assert SUMMARY["ja"] in entry.findtext(f"{ATOM}summary")
+    assert entry.findtext(f"{ATOM}title").startswith(TABLE[ORIGINAL]["title"].format(date=shown))
+    assert SUMMARY[ORIGINAL] in entry.findtext(f"{ATOM}summary")
     # The text in force is still the old one until the effective date.
+    unit = WORDS[ORIGINAL]["unit"]
     article = page(announced_site, revised.fee_page).select_one("article").get_text()
-    assert revised.fee[0] + "円" in article and revised.fee[1] + "円" not in article
+    assert revised.fee[0] + unit in article and revised.fee[1] + unit not in article
 
 
 def test_on_its_effective_date_the_revision_is_current(revised, tmp_path):
     site = tmp_path / "site"
     result = build_site(revised.project, site, revised.date.isoformat())
     assert result.returncode == 0, result.stderr
+    unit = WORDS[ORIGINAL]["unit"]
     article = page(site, revised.fee_page).select_one("article").get_text()
-    assert revised.fee[1] + "円" in article and revised.fee[0] + "円" not in article
+    assert revised.fee[1] + unit in article and revised.fee[0] + unit not in article
     assert page(site, "articles/01").select_one(".policy-upcoming") is None
