@@ -6,6 +6,7 @@ rewritten.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import unicodedata
@@ -119,16 +120,24 @@ def read_date(line: str) -> DateReading:
 
 def find_dates(text: str) -> list[DateReading]:
     """Every date in ``text``, left to right, none overlapping; ``written`` is NFKC-folded."""
+    return [reading for _, _, reading in find_date_spans(text)]
+
+
+def find_date_spans(text: str) -> list[tuple[int, int, DateReading]]:
+    """(start, end, reading) of every date in the NFKC-folded ``text``, left to right, none overlapping."""
     folded = unicodedata.normalize("NFKC", text)
-    found: list[tuple[int, int, DateReading]] = []
+    starts: list[int] = []     # the dates found so far, by start: they never overlap,
+    found: list[tuple[int, int, DateReading]] = []   # so one neighbour on each side says if a match does
     for name, pattern in _PATTERNS:   # in priority order: an era date wins over its digits
         for match in pattern.finditer(folded):
-            if any(match.start() < end and start < match.end() for start, end, _ in found):
+            at = bisect.bisect_right(starts, match.start())
+            if (at and found[at - 1][1] > match.start()) or (at < len(found) and found[at][0] < match.end()):
                 continue
             reading = _reading(name, match)
             if reading is not None:
-                found.append((match.start(), match.end(), reading))
-    return [reading for _, _, reading in sorted(found, key=lambda f: f[0])]
+                starts.insert(at, match.start())
+                found.insert(at, (match.start(), match.end(), reading))
+    return found
 
 
 # Events of a revision line, normalised to three words.

@@ -66,11 +66,16 @@ def _spaced(text: str) -> str:
     return _BLANKS.sub(" ", fold(text)).strip().lower()
 
 
-def _numbers(text: str) -> list[int]:
-    """Every number of an address, kanji block numbers (四丁目) included."""
-    folded = fold(text)
-    folded = re.sub(rf"({KANJI})(?=丁目|番|号)", lambda m: str(to_int(m[1])), folded)
-    return [int(n) for n in re.findall(r"\d+", folded)]
+def _numbers(text: str) -> list[str]:
+    """Every number of an address, kanji block numbers (四丁目) included, as its digits without
+    leading zeros (a run of thousands of digits is no int)."""
+    def kanji(match: re.Match) -> str:
+        try:
+            return str(to_int(match[1]))
+        except ValueError:
+            return match[0]   # 十十丁目: no number, and not one to compare
+    folded = re.sub(rf"({KANJI})(?=丁目|番|号)", kanji, fold(text))
+    return [n.lstrip("0") or "0" for n in re.findall(r"\d+", folded)]
 
 
 def _ja_address_problem(text: str, data: dict) -> str:
@@ -226,6 +231,12 @@ def _data_address(data: dict, lang: str) -> str:
     return f"{data.get('building', '')} {data['room']}, {data['block']} {data['town']}, {data['city']}, {data['prefecture']}"
 
 
+def _listed(numbers: Counter) -> str:
+    """'[3, 7, 21]': the numbers in order (digits without leading zeros sort by length, then digits)."""
+    shown = [n if len(n) <= 12 else n[:12] + "…" for n in sorted(numbers.elements(), key=lambda n: (len(n), n))]
+    return "[" + ", ".join(shown) + "]"
+
+
 def _block_numbers(contact: Contact) -> Counter:
     """Numbers of a block, postal code and URL left out (they are compared on their own)."""
     numbers: Counter = Counter()
@@ -253,8 +264,8 @@ def _compare(ja: list[Contact], en: list[Contact], original: str) -> list[Findin
             if j_numbers != e_numbers:
                 line = ec.address.line if ec.address else ec.line
                 out.append(finding(ec.path, line, "ADDR008",
-                                   f"the numbers {sorted(e_numbers.elements())} differ from the {name} "
-                                   f"{sorted(j_numbers.elements())} ({jc.path}:{jc.address.line if jc.address else jc.line})"))
+                                   f"the numbers {_listed(e_numbers)} differ from the {name} "
+                                   f"{_listed(j_numbers)} ({jc.path}:{jc.address.line if jc.address else jc.line})"))
     return out
 
 

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from scripts.policy import model
-from scripts.policy.dates import find_dates
+from scripts.policy.dates import find_date_spans
 from scripts.policy.finding import ERROR, Finding, quote
 from scripts.policy.locale import english_name
 from scripts.policy.postal import DASHES
@@ -69,15 +69,15 @@ def figures(text: str, lang: str) -> list[Figure]:
     found += part
     text, part = _cut(text, POSTAL, lambda m: Figure("postal code", f"{m[1]}-{m[2]}", m[0].strip()))
     found += part
-    for reading in find_dates(text):
+    pieces, end = [], 0
+    for start, stop, reading in find_date_spans(text):
         if reading.date is not None:
             found.append(Figure("date", reading.date.isoformat(), reading.written))
-            text = text.replace(reading.written, " ", 1)
+            pieces += [text[end:start], " "]
+            end = stop
+    text = "".join(pieces) + text[end:]
     for match in NUMBER.finditer(text):
-        value = int(match[1].replace(",", ""))
-        key = str(value) + (f".{match[2]}" if match[2] else "")
-        if match[3]:
-            key = str(int(float(key) * (10_000 if match[3] == "万" else 100_000_000)))
+        key = _value(match[1], match[2], match[3])
         after = text[match.end():match.end() + 3]
         kind = next((k for unit, k in UNITS.items() if after.startswith(unit)), "number")
         found.append(Figure(kind, key, match[0] + (after[:len(next((u for u in UNITS if after.startswith(u)), ""))])))
@@ -86,6 +86,20 @@ def figures(text: str, lang: str) -> list[Figure]:
             if word.lower() in WORDS:
                 found.append(Figure("number", str(WORDS[word.lower()]), word))
     return found
+
+
+def _value(whole: str, fraction: str | None, scale: str | None) -> str:
+    """A number's value as a key, computed on its digits: '1,100' → '1100', '1.5万' → '15000'.
+
+    Exact for any length (a run of thousands of digits is no int, and a float loses digits).
+    """
+    digits = whole.replace(",", "").lstrip("0")
+    fraction = fraction or ""
+    if scale:
+        shift = 4 if scale == "万" else 8
+        # The fraction's digits within the scale join the whole; the rest are dropped.
+        return (digits + fraction.ljust(shift, "0")[:shift]).lstrip("0") or "0"
+    return (digits or "0") + (f".{fraction}" if fraction else "")
 
 
 def _block_text(block: model.Block) -> str:

@@ -93,7 +93,11 @@ EN_REF = re.compile(
     rf"paragraph\s+\((?P<para3>\d+)\))"
     rf"|(?P<reli>the\s+preceding\s+items|the\s+preceding\s+item|the\s+following\s+item\b|item\s+\((?P<item4>{_ITEMNO})\))",
     re.I)
-LAW_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,8}?(?:Act|Order|Law|Rules|Regulations|Guidelines)\b")
+# How far before a reference a law's name is looked for (law_before ends where the reference starts).
+LAW_NAME = 100
+# The law an English reference is to ("Article 27 of the Act on …"), matched where the reference
+# ends (at a position: a copy of the rest of the text for each reference would be quadratic).
+LAW_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,8}?(?:Act|Order|Law|Rules|Regulations|Guidelines)\b")
 
 
 @dataclass(frozen=True)
@@ -212,13 +216,36 @@ def _name(target: Target, lang: str) -> str:
             + (f", item ({target.item})" if target.item is not None else ""))
 
 
-def _resolve(policy: model.Policy, target: Target, block: model.Block, lang: str) -> tuple[str, str] | None:
+@dataclass
+class _Article:
+    """What a reference is resolved against, read once per article (not once per reference)."""
+
+    doc: model.Document
+    ids: set[str]
+    paragraphs: int
+    first_item: dict[str, int]   # paragraph id → line of its first item (or sub-item)
+
+
+def _index(policy: model.Policy) -> dict[int | None, _Article]:
+    out = {}
+    for doc in policy.articles:
+        first_item: dict[str, int] = {}
+        for clause in doc.clauses:
+            if "-i" in clause.id:
+                paragraph = clause.id[:clause.id.index("-i", len(doc.unit_id))]
+                first_item[paragraph] = min(first_item.get(paragraph, clause.line), clause.line)
+        out[doc.article_number] = _Article(doc, {c.id for c in doc.clauses},
+                                           sum(1 for c in doc.clauses if c.kind == model.PARAGRAPH) or 1, first_item)
+    return out
+
+
+def _resolve(index: dict[int | None, _Article], target: Target, block: model.Block,
+             lang: str) -> tuple[str, str] | None:
     """(code, why) when the target does not exist; None when it does."""
-    docs = {d.article_number: d for d in policy.articles}
-    doc = docs.get(target.article)
-    if doc is None:
+    entry = index.get(target.article)
+    if entry is None:
         return "REF001", f"{_name(Target(target.article), lang)}, which does not exist"
-    ids = {c.id: c for c in doc.clauses}
+    doc, ids = entry.doc, entry.ids
     if target.paragraph is not None:
         para_id = f"{doc.unit_id}-p{target.paragraph}"
         article = _name(Target(target.article), lang)
@@ -229,11 +256,11 @@ def _resolve(policy: model.Policy, target: Target, block: model.Block, lang: str
             return "REF002", (f"the paragraph before it, but it stands in the first paragraph of {article}; "
                               f"name the paragraph meant ({meant}) or the article")
         if para_id not in ids:
-            count = sum(1 for c in doc.clauses if c.kind == model.PARAGRAPH) or 1
+            count = entry.paragraphs
             return "REF002", (f"{_name(Target(target.article, target.paragraph), lang)}, which does not exist: "
                               f"{article} has {count} paragraph{'s' if count > 1 else ''}")
         if target.all_before:
-            if not any(c.id.startswith(para_id + "-i") and c.line < block.line for c in doc.clauses):
+            if entry.first_item.get(para_id, block.line) >= block.line:
                 return "REF003", f"the items before it in {_name(Target(target.article, target.paragraph), lang)}, " \
                                  "but there are none"
             return None
@@ -268,10 +295,12 @@ def _references(doc: model.Document) -> list[tuple[Reference, model.Block]]:
         source = written if len(written) == len(text) else text
         grammar = numbered(doc.lang)
         pattern = grammar.pattern if grammar else EN_REF
+        line, counted = block.line, 0    # the newlines before each match, counted once
         for match in pattern.finditer(text):
-            if grammar and grammar.law_before.search(text[:match.start()]):
+            # A law's name stands right before its reference: only the text just before it is read.
+            if grammar and grammar.law_before.search(text, max(0, match.start() - LAW_NAME), match.start()):
                 continue
-            if not grammar and LAW_AFTER.match(text[match.end():]):
+            if not grammar and LAW_AFTER.match(text, match.end()):
                 continue
             try:
                 target = _ja_target(match, here, grammar) if grammar else _en_target(match, here)
@@ -279,15 +308,18 @@ def _references(doc: model.Document) -> list[tuple[Reference, model.Block]]:
                 continue
             if target is None:
                 continue
-            line = block.line + text[:match.start()].count("\n")
+            line, counted = line + text.count("\n", counted, match.start()), match.start()
             out.append((Reference(block.clause_id, target, source[match.start():match.end()], line), block))
     return out
 
 
-def _check_document(policy: model.Policy, doc: model.Document) -> list[Finding]:
+def _check_document(policy: model.Policy, doc: model.Document,
+                    index: dict[int | None, _Article] | None = None) -> list[Finding]:
+    """The references of ``doc`` resolved in ``policy`` (``index``: its articles, read once for all documents)."""
+    index = index if index is not None else _index(policy)
     out: list[Finding] = []
     for reference, block in _references(doc):
-        problem = _resolve(policy, reference.target, block, doc.lang)
+        problem = _resolve(index, reference.target, block, doc.lang)
         if problem:
             code, why = problem
             out.append(finding(doc.path, reference.line, code, f"{quote(reference.written)} refers to {why}"))
@@ -303,6 +335,7 @@ def _compare_languages(ja: model.Document, en: model.Document) -> list[Finding]:
         return out
 
     ja_refs, en_refs = by_clause(ja), by_clause(en)
+    en_clauses = {c.id: c for c in reversed(en.clauses)}   # the first clause of an id, as en.clause() finds
     findings = []
     for clause_id in sorted(set(ja_refs) | set(en_refs)):
         ja_list, en_list = ja_refs.get(clause_id, []), en_refs.get(clause_id, [])
@@ -310,7 +343,7 @@ def _compare_languages(ja: model.Document, en: model.Document) -> list[Finding]:
             continue
         ja_names = ", ".join(f"{quote(r.written)} ({_name(r.target, ja.lang)})" for r in ja_list) or "nothing"
         en_names = ", ".join(f"{quote(r.written)} ({_name(r.target, en.lang)})" for r in en_list) or "nothing"
-        clause = en.clause(clause_id)
+        clause = en_clauses.get(clause_id)
         line = en_list[0].line if en_list else (clause.line if clause else en.title_line or 1)
         findings.append(finding(en.path, line, "REF004",
                                 f"{clause_id}: the {english_name(en.lang)} refers to {en_names}, "
@@ -320,7 +353,10 @@ def _compare_languages(ja: model.Document, en: model.Document) -> list[Finding]:
 
 
 def check(src: PolicyInput) -> list[Finding]:
-    out = [f for policy in src.policies.values() for doc in policy.articles for f in _check_document(policy, doc)]
+    out = []
+    for policy in src.policies.values():
+        index = _index(policy)
+        out += [f for doc in policy.articles for f in _check_document(policy, doc, index)]
     for original, translation in src.translations():
         translated = {d.rel: d for d in translation.articles}
         if "none" in (_style(original.lang), _style(translation.lang)):

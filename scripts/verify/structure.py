@@ -125,16 +125,17 @@ def _mirror(src: PolicyInput, ja: model.Policy, en: model.Policy) -> list[Findin
             if moved is not None:
                 out += moved
                 continue
-        for index, clause in enumerate(jd.clauses):
-            if clause.id in en_ids:
+        before = ed.title_line   # the English clause a missing one should follow: the last one seen
+        for clause in jd.clauses:
+            if clause.id in en_line:
+                before = en_line[clause.id]
                 continue
-            # Point at the English clause the missing one should follow.
-            before = next((en_line[i] for i in reversed(ja_ids[:index]) if i in en_line), ed.title_line)
             out.append(finding(ed.path, before, "STR005",
                                f"{clause.id} {quote(clause.marker or clause.text)} ({jd.path}:{clause.line}) "
                                f"has no {translation} twin"))
+        ja_known = set(ja_ids)
         for clause in ed.clauses:
-            if clause.id not in ja_ids:
+            if clause.id not in ja_known:
                 out.append(finding(ed.path, clause.line, "STR005",
                                    f"{clause.id} {quote(clause.marker or clause.text)} has no {original} original "
                                    f"in {jd.path}"))

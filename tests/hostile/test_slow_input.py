@@ -64,7 +64,44 @@ def _blanks_before_a_key(project):
     _edit(project, "docs/ja/articles/06.md", "事業者名：", " " * 100_000 + "x\n\n事業者名：")
 
 
+def _a_long_article(project):
+    """2 MB of ordinary items in each language, each referring to its own article."""
+    ja = "".join(f"\n\n（{str(n).translate(WIDE)}）法令に基づく場合であって、第３条第２項又は第３条第１項第１号に定める"
+                 "ところにより、お客様の同意を得ることが困難であるとき（30日以内に限ります。）" for n in range(4, 12_000))
+    en = "".join(f"\n\n({n}) where required by laws and regulations as Article 3, paragraph (2) or Article 3, "
+                 "paragraph (1), item (1) provides, and it is difficult to obtain the consent of the Customer "
+                 "(for no more than 30 days)" for n in range(4, 12_000))
+    _edit(project, JA3, "協力する必要がある場合\n", "協力する必要がある場合" + ja + "\n")
+    _edit(project, EN3, "prescribed by laws and regulations\n", "prescribed by laws and regulations" + en + "\n")
+
+
+def _long_digit_runs(project):
+    # A number of 200,000 digits is no int; nor, multiplied by 万, a float.
+    figures = "1" * 200_000 + "円、" + "1,234" * 50_000 + "、" + "9" * 5_000 + "万"
+    _edit(project, JA3, "（１）法令に", "（１）" + figures + "法令に")
+    _edit(project, EN3, "(1) Where", "(1) " + figures.replace("円、", " yen, ").replace("、", ", ") + " Where")
+
+
+def _many_dates(project):
+    _edit(project, JA3, "（１）法令に", "（１）" + "2024年4月1日、" * 50_000 + "法令に")
+    _edit(project, EN3, "(1) Where", "(1) " + "April 1, 2024, " * 50_000 + "Where")
+
+
+def _many_references(project):
+    _edit(project, JA3, "（１）法令に", "（１）" + "第１条第２項、" * 50_000 + "法令に")
+    _edit(project, EN3, "(1) Where", "(1) " + "Article 1, paragraph (2), " * 50_000 + "Where")
+
+
+def _a_long_number_in_an_address(project):
+    _edit(project, "docs/ja/articles/06.md", "栄テラス501", "栄テラス501" + "１" * 5_000)
+
+
 CASES = {
+    "a 2 MB article": _a_long_article,
+    "long runs of digits": _long_digit_runs,
+    "50,000 dates in one clause": _many_dates,
+    "50,000 references in one clause": _many_references,
+    "a long number in an address": _a_long_number_in_an_address,
     "1 MB of blanks inside one clause": _blanks_in_a_clause,
     "blanks before a postal code": _blanks_before_a_postal_code,
     "blanks inside a heading": _blanks_in_a_heading,
@@ -99,4 +136,4 @@ def test_verify_finishes_with_few_findings(tmp_path, case):
     project = org_project(tmp_path / "p")
     CASES[case](project)
     findings, summary = _verify(project)
-    assert len(findings) <= 4, findings[:10]
+    assert len(findings) <= 5, findings[:10]
