@@ -21,7 +21,6 @@ from .language import closing, title_words, writing
 from .source import Line
 
 
-
 @dataclass
 class Problem:
     line: Line
