@@ -137,3 +137,24 @@ def test_verify_finishes_with_few_findings(tmp_path, case):
     CASES[case](project)
     findings, summary = _verify(project)
     assert len(findings) <= 5, findings[:10]
+
+
+# What the importer reads of a captured page (scripts/importer/source.py), in a process of its own
+# so that a hang is stopped: a heading with a long run of blanks, and template openings never closed.
+IMPORTER = {
+    "blanks inside a Markdown heading": "from scripts.importer.source import markdown_lines as read\n"
+                                        "text = '# 第１条' + ' ' * 20_000 + '（目的）\\n\\n本文'",
+    "unclosed template echoes": "from scripts.importer.source import strip_template as read\n"
+                                "text = '<p>本文</p>' + '{{' * 50_000 + '{!!' * 50_000 + '{{--' * 50_000 + '}}'",
+}
+
+
+@pytest.mark.parametrize("case", sorted(IMPORTER))
+def test_the_importer_reads_long_runs_once(case):
+    script = IMPORTER[case] + "\nread(text)\n"
+    try:
+        result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
+                                timeout=HANG, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"the importer did not finish within {HANG} s")
+    assert result.returncode == 0, result.stderr[-1500:]
