@@ -142,7 +142,20 @@ def description(doc: model.Document, fallback: str, width: int = 110) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def drop_alternates(page_html: str) -> str:
+    """The page without its hreflang alternate links, each with the blanks before it.
+
+    The blanks are stripped, not matched: a pattern starting with blanks would rescan a long run
+    of them in the policy text from each of its blanks.
+    """
+    pieces, end = [], 0
+    for match in ALTERNATE_LINK.finditer(page_html):
+        pieces.append(page_html[end:match.start()].rstrip())
+        end = match.end()
+    return "".join(pieces) + page_html[end:]
 
 
 def absolute_alternates(page_html: str, url: str, site_url: str, langs: tuple, default: str) -> str:
@@ -162,5 +175,5 @@ def absolute_alternates(page_html: str, url: str, site_url: str, langs: tuple, d
         href = base + ("" if lang == default else f"{lang}/") + path
         links.append(f'<link rel="alternate" href="{html.escape(href)}" hreflang="{lang}">')
     links.append(f'<link rel="alternate" href="{html.escape(base + path)}" hreflang="x-default">')
-    page_html = ALTERNATE_LINK.sub("", page_html)
+    page_html = drop_alternates(page_html)
     return page_html.replace("</head>", "  " + "\n  ".join(links) + "\n  </head>", 1)

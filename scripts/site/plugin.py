@@ -45,8 +45,8 @@ from . import nav as site_nav
 from . import robots as site_robots
 from . import search as site_search
 from .sanitize import sanitize
-from .annotate import (ALTERNATE_LINK, absolute_alternates, add_clause_links, annotate, article_list,
-                       chapter_line, description, full_text, wrap_contacts)
+from .annotate import (absolute_alternates, add_clause_links, annotate, article_list,
+                       chapter_line, description, drop_alternates, full_text, wrap_contacts)
 from .chapters import group_documents, group_nav
 from .strings import strings
 
@@ -371,7 +371,7 @@ class PolicyPlugin(BasePlugin[PolicyPluginConfig]):
     def on_post_template(self, output: str, template_name: str, config):
         if template_name == "404.html":
             # A 404 is served at any URL: it names no alternates of its own.
-            output = ALTERNATE_LINK.sub("", output)
+            output = drop_alternates(output)
             self.state.not_found[self._lang(config)] = output
         return output
 

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT, org_project
+from tests.conftest import ROOT, build_site, org_project
 
 TODAY = {"POLICY_TODAY": "2026-11-25"}
 # Generous: each case takes about a second; this only stops one that never ends.
@@ -158,3 +158,14 @@ def test_the_importer_reads_long_runs_once(case):
     except subprocess.TimeoutExpired:
         pytest.fail(f"the importer did not finish within {HANG} s")
     assert result.returncode == 0, result.stderr[-1500:]
+
+
+def test_the_site_builds_a_clause_of_1_mb_of_blanks(tmp_path):
+    # The page's alternate links were once removed by a pattern that began with blanks: on a page
+    # holding 1 MB of them it would not have finished in hours.
+    project = org_project(tmp_path / "p")
+    _blanks_in_a_clause(project)
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-1500:]
+    page = (tmp_path / "site" / "articles" / "03" / "index.html").read_text(encoding="utf-8")
+    assert page.count('hreflang="x-default"') == 1
