@@ -15,7 +15,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-# The captured live page the Japanese policy was imported from (see README).
+# The captured live page this site's Japanese policy was imported from (see README): this site's
+# content, read only by tests/importer/test_seed.py, which a new site does not get.
 SEED = ROOT / "sources" / "privacy-policy-ja.txt"
 BUILD_TODAY = "2026-11-25"
 # A fictional organisation's policy, with its own company data, archive and query set.
@@ -66,7 +67,8 @@ def first_release_findings(root: Path = ROOT) -> list[tuple[str, str]]:
 
 
 def copy_project(target: Path) -> Path:
-    """A copy of what the build reads, for tests that change the policy."""
+    """A copy of what this site's build reads (its own policy and archive): only for tests of this
+    site's own content; a test that needs fixed content uses ``org_project``."""
     target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "overrides", "scripts", "data", "revisions"):
         source = ROOT / name
