@@ -232,8 +232,10 @@ def _is_todo(value) -> bool:
     return not value or str(value).startswith(company.TODO)
 
 
-def make_site(stage: Path, source: Path, translations: list[tuple[str, Path]], document: int | None) -> list[str]:
-    """Everything DIR will hold, written into ``stage``; returns the importer's messages."""
+def make_site(stage: Path, source: Path, translations: list[tuple[str, Path]],
+              document: int | None) -> tuple[list[str], str]:
+    """Everything DIR will hold, written into ``stage``; returns the importer's messages and the
+    organisation's name (as its copyright line gives it)."""
     listing = manifest()
     for rel in generator_files(GENERATOR, listing):
         target = stage / rel
@@ -279,15 +281,7 @@ def make_site(stage: Path, source: Path, translations: list[tuple[str, Path]], d
         name=names[ORIGINAL] or languages[0][1], title=languages[0][1],
         languages=", ".join(f"{locale.load(code).name} (`docs/{code}/`)" for code in langs),
         codes=codes.markdown(legal.name)), encoding="utf-8")
-    return reports
-
-
-def _organisation(project: Path) -> str:
-    """The organisation's name as the new project's mkdocs.yml gives it (its copyright line)."""
-    for line in (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
-        if line.startswith("copyright:"):
-            return line.split(":", 1)[1].strip().strip('"').removeprefix("© ")
-    return project.name
+    return reports, copyright_name
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -298,8 +292,8 @@ def main(argv: list[str] | None = None) -> int:
         translations = _translations(args.import_translation)
         _check_target(target)
         stage = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-site-", dir=target.parent))
-        reports = make_site(stage, args.source, translations, args.document)
-        unversioned = repository.initialise(stage, f"The policy site of {_organisation(stage)}, as scripts.new_site made it")
+        reports, organisation = make_site(stage, args.source, translations, args.document)
+        unversioned = repository.initialise(stage, f"The policy site of {organisation}, as scripts.new_site made it")
         umask = os.umask(0)
         os.umask(umask)
         stage.chmod(0o777 & ~umask)   # mkdtemp's folder is private; DIR is an ordinary folder
