@@ -91,20 +91,28 @@ def test_parse_and_branch_print_workflow_outputs(tmp_path):
     assert "a fork gets no commit" in reply.read_text(encoding="utf-8")
 
 
+def on_a_branch(work: Path, message: str, branch: str) -> Path:
+    """``work`` committed on main and pushed to a bare remote beside it, then on a new ``branch``:
+    a pull request's checkout. Returns the remote."""
+    origin = work.parent / "origin.git"
+    git(work.parent, "init", "--quiet", "--bare", "--initial-branch=main", str(origin))
+    git(work, "init", "--quiet", "--initial-branch=main")
+    git(work, "add", "--all")
+    git(work, "commit", "--quiet", "--message", message)
+    git(work, "remote", "add", "origin", str(origin))
+    git(work, "push", "--quiet", "origin", "main")
+    git(work, "switch", "--quiet", "--create", branch)
+    return origin
+
+
 @pytest.fixture
 def pull_request(tmp_path) -> tuple[Path, Path]:
     """A remote holding the fixture organisation on main and a pull request's branch, and its checkout."""
-    origin, work = tmp_path / "origin.git", tmp_path / "work"
-    git(tmp_path, "init", "--quiet", "--bare", "--initial-branch=main", str(origin))
+    work = tmp_path / "work"
     work.mkdir()
     for name in ("docs", "data", "revisions"):
         shutil.copytree(ORG / name, work / name)
-    git(work, "init", "--quiet", "--initial-branch=main")
-    git(work, "add", "--all")
-    git(work, "commit", "--quiet", "--message", "policy")
-    git(work, "remote", "add", "origin", str(origin))
-    git(work, "push", "--quiet", "origin", "main")
-    git(work, "switch", "--quiet", "--create", "article-5-fee")
+    origin = on_a_branch(work, "policy", "article-5-fee")
     for lang, old, new, line in (("ja", "1,100円", "1,650円", "2027年1月1日　改定・施行"),
                                  ("en", "1,100 yen", "1,650 yen", "January 1, 2027: Revised and effective")):
         article = work / "docs" / lang / "articles/05.md"
@@ -232,14 +240,8 @@ def comment(tmp_path: Path, body: str) -> Path:
 
 
 def test_a_release_comment_naming_a_document_releases_that_one(tmp_path):
-    origin, work = tmp_path / "origin.git", documents_project(tmp_path / "work")
-    git(tmp_path, "init", "--quiet", "--bare", "--initial-branch=main", str(origin))
-    git(work, "init", "--quiet", "--initial-branch=main")
-    git(work, "add", "--all")
-    git(work, "commit", "--quiet", "--message", "policies")
-    git(work, "remote", "add", "origin", str(origin))
-    git(work, "push", "--quiet", "origin", "main")
-    git(work, "switch", "--quiet", "--create", "terms-fee")
+    work = documents_project(tmp_path / "work")
+    origin = on_a_branch(work, "policies", "terms-fee")
     revise_the_terms(work)
     git(work, "add", "--all")
     git(work, "commit", "--quiet", "--message", "利用規約の料金を改定")
