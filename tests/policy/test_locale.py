@@ -51,13 +51,19 @@ def test_every_entry_has_every_history_and_change_summary_word():
     assert locale.load("ko").history["history"] == "개정 이력"
 
 
-def _entry(tmp_path, monkeypatch, drop: str) -> None:
-    section, key = drop.split(".")
+def refused(tmp_path, monkeypatch, edit, message: str) -> None:
+    """The English entry changed by ``edit`` (a function of its data), as the entry xx: loading it is
+    a LocaleError matching ``message``."""
     data = yaml.safe_load((locale.FOLDER / "en.yml").read_text(encoding="utf-8"))
-    del data[section][key]
+    edit(data)
     (tmp_path / "xx.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     monkeypatch.setattr(locale, "FOLDER", tmp_path)
     locale.load.cache_clear()
+    try:
+        with pytest.raises(locale.LocaleError, match=message):
+            locale.load("xx")
+    finally:
+        locale.load.cache_clear()
 
 
 @pytest.mark.parametrize("drop, message", [
@@ -68,12 +74,8 @@ def _entry(tmp_path, monkeypatch, drop: str) -> None:
     ("importer.revision_words", r"xx\.yml lacks importer words \(importer:\): revision_words"),
 ])
 def test_a_missing_word_is_an_error_naming_the_file_and_the_key(tmp_path, monkeypatch, drop, message):
-    _entry(tmp_path, monkeypatch, drop)
-    try:
-        with pytest.raises(locale.LocaleError, match=message):
-            locale.load("xx")
-    finally:
-        locale.load.cache_clear()
+    section, key = drop.split(".")
+    refused(tmp_path, monkeypatch, lambda data: data[section].pop(key), message)
 
 
 @pytest.mark.parametrize("key, value, message", [
@@ -87,30 +89,13 @@ def test_a_missing_word_is_an_error_naming_the_file_and_the_key(tmp_path, monkey
     ("appendix_headings", ["Addendum("], r"xx\.yml: importer: appendix_headings: 'Addendum\(' is not a regular "),
 ])
 def test_an_importer_form_that_cannot_be_written_is_named(tmp_path, monkeypatch, key, value, message):
-    data = yaml.safe_load((locale.FOLDER / "en.yml").read_text(encoding="utf-8"))
-    data["importer"][key] = value
-    (tmp_path / "xx.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    monkeypatch.setattr(locale, "FOLDER", tmp_path)
-    locale.load.cache_clear()
-    try:
-        with pytest.raises(locale.LocaleError, match=message):
-            locale.load("xx")
-    finally:
-        locale.load.cache_clear()
+    refused(tmp_path, monkeypatch, lambda data: data["importer"].__setitem__(key, value), message)
 
 
 def test_each_entry_says_how_it_writes_an_address(tmp_path, monkeypatch):
     assert [locale.load(code).address for code in ("ja", "en", "ko")] == ["japanese", "smallest_first", "largest_first"]
-    data = yaml.safe_load((locale.FOLDER / "en.yml").read_text(encoding="utf-8"))
-    data["address"] = "spaced"
-    (tmp_path / "xx.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    monkeypatch.setattr(locale, "FOLDER", tmp_path)
-    locale.load.cache_clear()
-    try:
-        with pytest.raises(locale.LocaleError, match=r"xx\.yml: address: is one of japanese, smallest_first"):
-            locale.load("xx")
-    finally:
-        locale.load.cache_clear()
+    refused(tmp_path, monkeypatch, lambda data: data.__setitem__("address", "spaced"),
+            r"xx\.yml: address: is one of japanese, smallest_first")
 
 
 def test_the_history_and_the_change_summary_read_the_registry():

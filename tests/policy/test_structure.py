@@ -83,17 +83,7 @@ def test_a_latin_style_language_needs_only_its_locale_entry(tmp_path, monkeypatc
 
 
 def test_an_entry_without_its_grammar_is_an_error_naming_the_file_and_the_key(tmp_path, monkeypatch):
-    import yaml
+    from tests.policy.test_locale import refused
 
-    from scripts.policy import locale
-
-    data = yaml.safe_load((locale.FOLDER / "en.yml").read_text(encoding="utf-8"))
-    del data["grammar"]["item"]
-    (tmp_path / "xx.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    monkeypatch.setattr(locale, "FOLDER", tmp_path)
-    locale.load.cache_clear()
-    try:
-        with pytest.raises(locale.LocaleError, match=r"xx\.yml lacks grammar \(grammar:\): item"):
-            locale.load("xx")
-    finally:
-        locale.load.cache_clear()
+    refused(tmp_path, monkeypatch, lambda data: data["grammar"].pop("item"),
+            r"xx\.yml lacks grammar \(grammar:\): item")
